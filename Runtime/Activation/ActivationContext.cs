@@ -1,0 +1,74 @@
+using System.Text.Json;
+using CallPing.Runtime.Reminders;
+using CallPing.Runtime.Storage;
+
+namespace CallPing.Runtime.Activation;
+
+/// <summary>What one grain instance shares with the runtime: identity, its queued effects and its timers.</summary>
+internal sealed class ActivationContext(
+    GrainActivation activation,
+    IGrainFactory grainFactory,
+    ReminderRegistry reminders,
+    IOutboxStore outboxStore,
+    RuntimeSignals signals) : IOutbox, IDisposable
+{
+    private readonly List<IDisposable> _timers = [];
+    private List<PendingEffect> _pending = [];
+
+    public GrainId Id => activation.Id;
+
+    public GrainActivation Activation => activation;
+
+    public IGrainFactory GrainFactory => grainFactory;
+
+    public ReminderRegistry Reminders => reminders;
+
+    public void Enqueue<TPayload>(string kind, string idempotencyKey, TPayload payload)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(kind);
+        ArgumentException.ThrowIfNullOrWhiteSpace(idempotencyKey);
+        _pending.Add(new PendingEffect(kind, idempotencyKey, JsonSerializer.Serialize(payload, JsonDefaults.Options)));
+    }
+
+    /// <summary>Hands the queued effects to a state write, which commits them in its transaction.</summary>
+    public IReadOnlyList<PendingEffect> TakePendingEffects()
+    {
+        var taken = _pending;
+        _pending = [];
+        return taken;
+    }
+
+    public void OnEffectsCommitted(int count)
+    {
+        if (count > 0)
+        {
+            signals.Outbox.Set();
+        }
+    }
+
+    /// <summary>Commits effects queued by a call that wrote no state.</summary>
+    public async Task FlushPendingEffectsAsync()
+    {
+        if (_pending.Count == 0)
+        {
+            return;
+        }
+
+        var effects = TakePendingEffects();
+        await outboxStore.EnqueueAsync(effects, CancellationToken.None);
+        OnEffectsCommitted(effects.Count);
+    }
+
+    public void AddTimer(IDisposable timer) => _timers.Add(timer);
+
+    public void Dispose()
+    {
+        _pending = [];
+        foreach (var timer in _timers)
+        {
+            timer.Dispose();
+        }
+
+        _timers.Clear();
+    }
+}

@@ -1,0 +1,129 @@
+using Microsoft.Extensions.Logging;
+
+namespace CallPing.Runtime.Activation;
+
+/// <summary>
+/// One grain in memory: a queue of turns run one at a time in arrival order. The instance is created on the first
+/// turn and thrown away whenever a turn fails, so that in-memory state never drifts from what is stored.
+/// </summary>
+internal sealed class GrainActivation(GrainId id, GrainType type, GrainActivator activator, int maxTries, TimeProvider time, ILogger logger)
+{
+    private readonly Lock _gate = new();
+    private readonly Queue<GrainWorkItem> _queue = new();
+    private bool _running;
+    private bool _closed;
+    private DateTimeOffset _lastActive = time.GetUtcNow();
+    private Grain? _grain;
+    private ActivationContext? _context;
+
+    public GrainId Id => id;
+
+    public GrainType Type => type;
+
+    /// <summary>Queues a turn; false when the activation was collected and the caller must get a new one.</summary>
+    public bool TryPost(GrainWorkItem item)
+    {
+        lock (_gate)
+        {
+            if (_closed)
+            {
+                return false;
+            }
+
+            _queue.Enqueue(item);
+            if (_running)
+            {
+                return true;
+            }
+
+            _running = true;
+        }
+
+        _ = Task.Run(DrainAsync);
+        return true;
+    }
+
+    /// <summary>Closes the activation if it has been idle since <paramref name="idleSince"/>; a closed one takes no turns.</summary>
+    public bool TryClose(DateTimeOffset idleSince)
+    {
+        lock (_gate)
+        {
+            if (_closed || _running || _queue.Count > 0 || _lastActive > idleSince)
+            {
+                return _closed;
+            }
+
+            _closed = true;
+        }
+
+        _context?.Dispose();
+        return true;
+    }
+
+    public IDisposable RegisterTimer(Func<CancellationToken, Task> callback, TimeSpan dueTime, TimeSpan period)
+    {
+        var context = _context ?? throw new InvalidOperationException("Timers can be registered only from within a grain turn.");
+        var timer = new GrainTimer(this, callback, dueTime, period, time);
+        context.AddTimer(timer);
+        return timer;
+    }
+
+    private async Task DrainAsync()
+    {
+        while (true)
+        {
+            GrainWorkItem? item;
+            lock (_gate)
+            {
+                if (!_queue.TryDequeue(out item))
+                {
+                    _running = false;
+                    _lastActive = time.GetUtcNow();
+                    return;
+                }
+            }
+
+            if (!item.IsAbandoned)
+            {
+                await RunTurnAsync(item);
+            }
+        }
+    }
+
+    private async Task RunTurnAsync(GrainWorkItem item)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                if (_grain is null)
+                {
+                    (_grain, _context) = await activator.ActivateAsync(this);
+                }
+
+                var result = await item.Invoke(_grain);
+                await _context!.FlushPendingEffectsAsync();
+                item.Completion.TrySetResult(result);
+                return;
+            }
+            catch (InconsistentStateException e) when (attempt < maxTries)
+            {
+                logger.LogDebug("{Grain} lost a state write race in {Call} (try {Attempt}); reloading: {Message}", id, item.Description, attempt, e.Message);
+                Reset();
+            }
+            catch (Exception e)
+            {
+                Reset();
+                item.Completion.TrySetException(e);
+                return;
+            }
+        }
+    }
+
+    private void Reset()
+    {
+        _context?.Dispose();
+        _context = null;
+        _grain = null;
+    }
+}

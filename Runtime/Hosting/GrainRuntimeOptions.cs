@@ -1,0 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CallPing.Runtime.Hosting;
+
+/// <summary>Settings of grain calls and activations (configuration section "GrainRuntime").</summary>
+public sealed class GrainRuntimeOptions
+{
+    public const string Section = "GrainRuntime";
+
+    /// <summary>A call that has not completed after this fails with <see cref="GrainCallTimeoutException"/>.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00", ErrorMessage = "GrainRuntime:{0} must be between {1} and {2}.")]
+    public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Activations unused for this long are collected.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00", ErrorMessage = "GrainRuntime:{0} must be between {1} and {2}.")]
+    public TimeSpan IdleCollectionAfter { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How many times a call runs when its state write keeps losing ETag races.</summary>
+    [Range(1, 20, ErrorMessage = "GrainRuntime:{0} must be between {1} and {2}.")]
+    public int ConflictTries { get; set; } = 3;
+}

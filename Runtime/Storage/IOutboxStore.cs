@@ -1,0 +1,20 @@
+namespace CallPing.Runtime.Storage;
+
+/// <summary>Durable queue of effects; completed rows are kept so that an idempotency key is never run twice.</summary>
+public interface IOutboxStore
+{
+    /// <summary>Inserts effects; an idempotency key already present is ignored.</summary>
+    Task EnqueueAsync(IReadOnlyList<PendingEffect> effects, CancellationToken cancellationToken);
+
+    /// <summary>Claims up to <paramref name="max"/> due effects for <paramref name="claimFor"/>; unfinished claims of a dead silo expire.</summary>
+    Task<IReadOnlyList<OutboxMessage>> ClaimAsync(string siloId, int max, TimeSpan claimFor, CancellationToken cancellationToken);
+
+    /// <summary>Marks an effect done.</summary>
+    Task CompleteAsync(long id, CancellationToken cancellationToken);
+
+    /// <summary>Releases a failed effect to be tried again after <paramref name="retryAfter"/>.</summary>
+    Task RetryAsync(long id, TimeSpan retryAfter, string error, CancellationToken cancellationToken);
+
+    /// <summary>Effects not yet completed.</summary>
+    Task<long> CountPendingAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,19 @@
+using CallPing.Runtime.Hosting;
+using CallPing.Silo.Hosting;
+using CallPing.WebFrontend.Hosting;
+
+// The silo host: worker modules, and the web role too in the single-node default (Silo:Roles = "web,worker").
+return await StartupGuard.RunAsync(() =>
+{
+    var builder = CallPingHost.CreateBuilder(args, defaultRoles: "web,worker");
+    var roles = builder.ConfiguredRoles();
+    if (roles.HasFlag(SiloRoles.Worker))
+    {
+        builder.AddWorkerRole();
+    }
+
+    return builder.Build().MapCallPing(roles);
+});
+
+/// <summary>Entry point, public so that tests can host it.</summary>
+public partial class Program;

@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Configuration.Memory;
+using CallPing.Grains;
+using CallPing.Runtime.Hosting;
+using CallPing.WebFrontend.Apis;
+
+namespace CallPing.WebFrontend.Hosting;
+
+/// <summary>What both hosts share: configuration, the grain runtime, the web role and the health probes.</summary>
+public static class CallPingHost
+{
+    /// <summary>A builder with the grain runtime added; <paramref name="defaultRoles"/> applies when Silo:Roles is not configured.</summary>
+    public static WebApplicationBuilder CreateBuilder(string[] args, string defaultRoles)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
+        {
+            InitialData = [new($"{SiloOptions.Section}:{nameof(SiloOptions.Roles)}", defaultRoles)],
+        });
+        builder.AddGrainRuntime(GrainsAssembly.Assembly);
+        builder.Services.AddProblemDetails();
+        return builder;
+    }
+
+    /// <summary>The roles configured for this process, read before the host is built (validated again at start).</summary>
+    public static SiloRoles ConfiguredRoles(this WebApplicationBuilder builder) =>
+        (builder.Configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions()).ParsedRoles;
+
+    /// <summary>Maps the health probes, and the web role's endpoints when this process has that role.</summary>
+    public static WebApplication MapCallPing(this WebApplication app, SiloRoles roles)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapHealthApi();
+        return app;
+    }
+}
