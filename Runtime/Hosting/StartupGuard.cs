@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using CallPing.Runtime.Storage;
@@ -13,6 +14,9 @@ public static class StartupGuard
         try
         {
             host = build();
+            // Preflight outside host start, whose own logger would print a stack trace for these expected failures.
+            host.Services.GetService<IStartupValidator>()?.Validate();
+            await host.Services.GetRequiredService<IRuntimeStore>().StartAsync(CancellationToken.None);
             await host.StartAsync();
         }
         catch (Exception e) when (Explain(e) is { } reason)

@@ -9,7 +9,7 @@ public interface IRuntimeStore
     /// <summary>Connections and dialect shared by the SQL tables.</summary>
     SqlStore Sql { get; }
 
-    /// <summary>Opens the store (refusing one that another silo must not share) and applies pending migrations.</summary>
+    /// <summary>Opens the store (refusing one that another silo must not share) and applies pending migrations; a second call does nothing.</summary>
     Task StartAsync(CancellationToken cancellationToken);
 
     /// <summary>Whether the store answers and every migration is applied, with a reason when not.</summary>

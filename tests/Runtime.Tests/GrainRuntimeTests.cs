@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using CallPing.Runtime.Activation;
 using CallPing.Runtime.Tests.Grains;
 using CallPing.Runtime.Tests.Infrastructure;
+using CallPing.TestSupport;
 
 namespace CallPing.Runtime.Tests;
 

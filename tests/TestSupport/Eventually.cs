@@ -1,4 +1,6 @@
-namespace CallPing.Runtime.Tests.Infrastructure;
+using Xunit;
+
+namespace CallPing.TestSupport;
 
 /// <summary>Polls a condition that background work makes true, failing with the last observed value after a deadline.</summary>
 public static class Eventually

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Runs every test of CallPing. Installs what the tests need when it is missing (Debian packages),
+# builds the solution, runs every test project and ends with one line:
+#   tests: N passed, N failed, N skipped
+# counted from the test results. Exits non-zero when anything failed.
+set -uo pipefail
+cd "$(dirname "$0")"
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# PostgreSQL server binaries (initdb, pg_ctl): the PostgreSQL tests start a throwaway server of their own.
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  echo "test.sh: installing PostgreSQL (Debian package postgresql)"
+  as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+fi
+
+results=.test-results
+rm -rf "$results"
+
+if ! dotnet build CallPing.sln -c Release -nologo -v quiet; then
+  echo "test.sh: the build failed"
+  echo "tests: 0 passed, 0 failed, 0 skipped"
+  exit 1
+fi
+
+dotnet test CallPing.sln -c Release --no-build -nologo \
+  --logger "trx" --logger "console;verbosity=normal" --results-directory "$results"
+status=$?
+
+count() { # sums one attribute of the <Counters> element over every result file
+  cat "$results"/*.trx 2>/dev/null | grep -o "<Counters [^>]*" | grep -o " $1=\"[0-9]*\"" | grep -o "[0-9]*" | awk '{s+=$1} END {print s+0}'
+}
+passed=$(count passed)
+failed=$(count failed)
+skipped=$(count notExecuted)
+
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  echo "test.sh: dotnet test failed without a failed test (a test host crashed or a project did not run)"
+fi
+echo "tests: $passed passed, $failed failed, $skipped skipped"
+[ "$status" -eq 0 ] && [ "$failed" -eq 0 ]
