@@ -9,6 +9,7 @@ using CallPing.Runtime.Membership;
 using CallPing.Runtime.Outbox;
 using CallPing.Runtime.Reminders;
 using CallPing.Runtime.Storage;
+using CallPing.Runtime.Storage.Postgres;
 using CallPing.Runtime.Storage.Sqlite;
 
 namespace CallPing.Runtime.Hosting;
@@ -59,11 +60,24 @@ public static class GrainRuntimeHostingExtensions
         AddValidatedOptions<OutboxOptions>(builder.Services, OutboxOptions.Section);
         builder.Services.AddHostedService<ReminderPump>();
         builder.Services.AddHostedService<OutboxPump>();
+        builder.Services.AddHostedService<PostgresNotificationListener>();
         return builder;
     }
 
     private static void AddValidatedOptions<TOptions>(IServiceCollection services, string section) where TOptions : class =>
         services.AddOptions<TOptions>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
+
+    private static PostgresRuntimeStore CreatePostgresStore(string connectionString, TimeProvider time, ILogger<PostgresRuntimeStore> logger)
+    {
+        try
+        {
+            return new PostgresRuntimeStore(connectionString, time, logger);
+        }
+        catch (ArgumentException e)
+        {
+            throw new StoreStartupException($"Storage:ConnectionString is not a valid PostgreSQL connection string: {e.Message}", e);
+        }
+    }
 
     private static IRuntimeStore CreateStore(IServiceProvider services)
     {
@@ -72,7 +86,8 @@ public static class GrainRuntimeHostingExtensions
         return options.Provider switch
         {
             StorageProvider.Sqlite => new SqliteRuntimeStore(options.DataFolder, time, services.GetRequiredService<ILogger<SqliteRuntimeStore>>()),
-            _ => throw new InvalidOperationException($"Storage:Provider {options.Provider} is not available in this build."),
+            StorageProvider.Postgres => CreatePostgresStore(options.ConnectionString!, time, services.GetRequiredService<ILogger<PostgresRuntimeStore>>()),
+            _ => throw new InvalidOperationException($"Storage:Provider {options.Provider} is unknown."),
         };
     }
 }

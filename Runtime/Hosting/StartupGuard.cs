@@ -38,7 +38,7 @@ public static class StartupGuard
     public static string? Explain(Exception e) => e switch
     {
         OptionsValidationException validation => string.Join(" ", validation.Failures),
-        StoreInUseException inUse => inUse.Message,
+        StoreStartupException refused => refused.Message,
         InvalidOperationException { InnerException: FormatException or InvalidOperationException or ArgumentException } binding
             when binding.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) => binding.Message,
         AggregateException aggregate when aggregate.InnerExceptions.Count == 1 => Explain(aggregate.InnerExceptions[0]),

@@ -35,7 +35,7 @@ public abstract class GrainRuntimeTests(IStoreUnderTest store) : IAsyncLifetime
     [Fact]
     public async Task Counter_ThousandConcurrentCalls_EndsAtExactlyThousand()
     {
-        var silo = await StartSiloAsync(Store.NewStore());
+        var silo = await StartSiloAsync(await Store.NewStoreAsync());
         var counter = silo.Grains.GetGrain<ICounterGrain>("hits");
 
         await Task.WhenAll(Enumerable.Range(0, 1000).Select(_ => Task.Run(() => counter.AddAsync(1))));
@@ -46,7 +46,7 @@ public abstract class GrainRuntimeTests(IStoreUnderTest store) : IAsyncLifetime
     [Fact]
     public async Task SlowGrains_DifferentKeys_RunInParallel_SameKey_OneAtATime()
     {
-        var silo = await StartSiloAsync(Store.NewStore());
+        var silo = await StartSiloAsync(await Store.NewStoreAsync());
         var duration = TimeSpan.FromMilliseconds(400);
 
         var different = await Task.WhenAll(
@@ -66,7 +66,7 @@ public abstract class GrainRuntimeTests(IStoreUnderTest store) : IAsyncLifetime
     public async Task CallCycle_AToBToA_FailsWithTimeoutAndGrainsStillAnswer()
     {
         var timeout = TimeSpan.FromSeconds(1);
-        var silo = await StartSiloAsync(Store.NewStore(), new() { ["GrainRuntime:CallTimeout"] = "00:00:01" });
+        var silo = await StartSiloAsync(await Store.NewStoreAsync(), new() { ["GrainRuntime:CallTimeout"] = "00:00:01" });
         var a = silo.Grains.GetGrain<ICycleGrain>("A");
         var b = silo.Grains.GetGrain<ICycleGrain>("B");
         var clock = Stopwatch.StartNew();
@@ -83,7 +83,7 @@ public abstract class GrainRuntimeTests(IStoreUnderTest store) : IAsyncLifetime
     [Fact]
     public async Task State_WrittenBeforeRestart_IsReadByNewInstance()
     {
-        var storeSettings = Store.NewStore();
+        var storeSettings = await Store.NewStoreAsync();
         await using (var first = await TestSilo.StartAsync(storeSettings))
         {
             await first.Grains.GetGrain<ICounterGrain>("persisted").AddAsync(42);
@@ -97,7 +97,7 @@ public abstract class GrainRuntimeTests(IStoreUnderTest store) : IAsyncLifetime
     [Fact]
     public async Task StateWrite_LosingEtagRace_IsRetriedWithFreshState()
     {
-        var storeSettings = Store.NewStore();
+        var storeSettings = await Store.NewStoreAsync();
         var first = await StartSiloAsync(storeSettings);
         var second = await StartSiloAsync(storeSettings, shareStoreWith: first);
         var onFirst = first.Grains.GetGrain<ICounterGrain>("raced");
@@ -116,7 +116,7 @@ public abstract class GrainRuntimeTests(IStoreUnderTest store) : IAsyncLifetime
     [Fact]
     public async Task OneShotReminder_RegisteredBeforeRestart_FiresAfterIt()
     {
-        var storeSettings = Store.NewStore();
+        var storeSettings = await Store.NewStoreAsync();
         await using (var first = await TestSilo.StartAsync(storeSettings))
         {
             await first.Grains.GetGrain<IReminderGrain>("restart").ScheduleOnceAsync(TimeSpan.FromSeconds(1));
@@ -133,7 +133,7 @@ public abstract class GrainRuntimeTests(IStoreUnderTest store) : IAsyncLifetime
     [Fact]
     public async Task PeriodicReminder_FiresRepeatedly_AndStopsWhenUnregistered()
     {
-        var silo = await StartSiloAsync(Store.NewStore());
+        var silo = await StartSiloAsync(await Store.NewStoreAsync());
         var grain = silo.Grains.GetGrain<IReminderGrain>("periodic");
 
         await grain.SchedulePeriodicAsync(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(250));
@@ -149,7 +149,7 @@ public abstract class GrainRuntimeTests(IStoreUnderTest store) : IAsyncLifetime
     [Fact]
     public async Task Reminder_ThatThrows_IsRetriedNotLost()
     {
-        var silo = await StartSiloAsync(Store.NewStore());
+        var silo = await StartSiloAsync(await Store.NewStoreAsync());
         var key = $"failing-{Guid.NewGuid():N}";
         ReminderGrain.FailuresLeft[key] = 2;
         var grain = silo.Grains.GetGrain<IReminderGrain>(key);
@@ -164,7 +164,7 @@ public abstract class GrainRuntimeTests(IStoreUnderTest store) : IAsyncLifetime
     [Fact]
     public async Task OutboxEffect_HandlerFails_RunsAgainUntilItSucceeds_AppliedOnce()
     {
-        var silo = await StartSiloAsync(Store.NewStore());
+        var silo = await StartSiloAsync(await Store.NewStoreAsync());
         var handler = silo.Get<RecordingEffectHandler>();
         handler.FailBeforeApply["e1"] = 1;
         handler.FailAfterApply["e1"] = 1;
@@ -183,7 +183,7 @@ public abstract class GrainRuntimeTests(IStoreUnderTest store) : IAsyncLifetime
     [Fact]
     public async Task OutboxEffect_QueuedWithoutWrite_IsCommitted_QueuedByFailedCall_IsDropped()
     {
-        var silo = await StartSiloAsync(Store.NewStore());
+        var silo = await StartSiloAsync(await Store.NewStoreAsync());
         var handler = silo.Get<RecordingEffectHandler>();
         var grain = silo.Grains.GetGrain<IEffectGrain>("loose");
 
@@ -198,7 +198,7 @@ public abstract class GrainRuntimeTests(IStoreUnderTest store) : IAsyncLifetime
     [Fact]
     public async Task IdleActivation_IsCollected_AndStateSurvives()
     {
-        var silo = await StartSiloAsync(Store.NewStore(), new() { ["GrainRuntime:IdleCollectionAfter"] = "00:00:01" });
+        var silo = await StartSiloAsync(await Store.NewStoreAsync(), new() { ["GrainRuntime:IdleCollectionAfter"] = "00:00:01" });
         var catalog = silo.Get<GrainCatalog>();
         await silo.Grains.GetGrain<ICounterGrain>("idle").AddAsync(5);
 
@@ -210,7 +210,7 @@ public abstract class GrainRuntimeTests(IStoreUnderTest store) : IAsyncLifetime
     [Fact]
     public async Task GrainTimer_TicksAsTurns_UntilDisposed()
     {
-        var silo = await StartSiloAsync(Store.NewStore());
+        var silo = await StartSiloAsync(await Store.NewStoreAsync());
         var grain = silo.Grains.GetGrain<ITimerGrain>("timer");
 
         await grain.StartAsync(TimeSpan.FromMilliseconds(50));

@@ -17,7 +17,7 @@ public abstract class LeaseAndMembershipTests(IStoreUnderTest store) : IAsyncLif
 
     private ILeaseTable Leases => Silo.Get<ILeaseTable>();
 
-    public async Task InitializeAsync() => _silo = await TestSilo.StartAsync(store.NewStore());
+    public async Task InitializeAsync() => _silo = await TestSilo.StartAsync(await store.NewStoreAsync());
 
     public async Task DisposeAsync() => await Silo.DisposeAsync();
 

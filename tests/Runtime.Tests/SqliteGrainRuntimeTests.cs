@@ -8,10 +8,10 @@ public sealed class SqliteGrainRuntimeTests(SqliteStoreUnderTest store) : GrainR
     [Fact]
     public async Task SecondSilo_SameSqliteStore_IsRefusedNamingTheStore()
     {
-        var storeSettings = Store.NewStore();
+        var storeSettings = await Store.NewStoreAsync();
         await StartSiloAsync(storeSettings);
 
-        var error = await Assert.ThrowsAsync<StoreInUseException>(() => TestSilo.StartAsync(storeSettings));
+        var error = await Assert.ThrowsAsync<StoreStartupException>(() => TestSilo.StartAsync(storeSettings));
 
         Assert.Contains(Path.Combine(storeSettings["Storage:DataFolder"]!, "callping.db"), error.Message);
         Assert.Contains("another silo", error.Message);

@@ -85,7 +85,7 @@ public sealed class SqliteRuntimeStore : IRuntimeStore, IDisposable
         }
         catch (IOException e)
         {
-            throw new StoreInUseException(
+            throw new StoreStartupException(
                 $"The SQLite store {_path} is already in use by another silo (lock file {lockPath} is held). " +
                 "A SQLite store serves one silo only; stop the other one, give this one another Storage:DataFolder, " +
                 "or use Storage:Provider=Postgres for a cluster.", e);

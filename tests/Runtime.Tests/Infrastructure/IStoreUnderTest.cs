@@ -4,5 +4,5 @@ namespace CallPing.Runtime.Tests.Infrastructure;
 public interface IStoreUnderTest
 {
     /// <summary>Settings for a new, empty store of this kind.</summary>
-    Dictionary<string, string?> NewStore();
+    Task<Dictionary<string, string?>> NewStoreAsync();
 }

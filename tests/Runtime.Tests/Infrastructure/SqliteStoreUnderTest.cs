@@ -7,11 +7,11 @@ public sealed class SqliteStoreUnderTest : IStoreUnderTest, IDisposable
 {
     private readonly TempFolder _root = new();
 
-    public Dictionary<string, string?> NewStore() => new()
+    public Task<Dictionary<string, string?>> NewStoreAsync() => Task.FromResult(new Dictionary<string, string?>
     {
         ["Storage:Provider"] = "Sqlite",
         ["Storage:DataFolder"] = Directory.CreateDirectory(Path.Combine(_root.Path, Guid.NewGuid().ToString("N"))).FullName,
-    };
+    });
 
     public void Dispose() => _root.Dispose();
 }
