@@ -1,0 +1,12 @@
+namespace CallPing.Ari.Events;
+
+/// <summary>The channel is gone; Cause is the Q.850 cause that <see cref="CallOutcomes.Classify"/> classifies.</summary>
+public sealed record ChannelDestroyedEvent : ChannelEvent
+{
+    public int Cause { get; init; }
+
+    public string CauseTxt { get; init; } = "";
+
+    /// <summary>The SIP status behind the cause (Asterisk 22.7/20.17 on); absent on normal clearing.</summary>
+    public int? TechCause { get; init; }
+}

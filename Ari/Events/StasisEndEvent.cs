@@ -1,0 +1,4 @@
+namespace CallPing.Ari.Events;
+
+/// <summary>The channel left our application (normally because it hung up).</summary>
+public sealed record StasisEndEvent : ChannelEvent;

@@ -1,0 +1,72 @@
+using System.Net.WebSockets;
+using System.Text;
+using System.Threading.Channels;
+
+namespace CallPing.PbxSimulator.Events;
+
+/// <summary>One client's event WebSocket: a queue drained in order by a single sender.</summary>
+internal sealed class EventSocket(WebSocket socket, HttpContext context, IReadOnlyList<string> apps)
+{
+    private readonly Channel<string> _outbox = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+
+    public IReadOnlyList<string> Apps { get; } = apps;
+
+    public void Enqueue(string json) => _outbox.Writer.TryWrite(json);
+
+    /// <summary>Drops the TCP connection without a close handshake, as a crashed or restarted PBX would.</summary>
+    public void Abort()
+    {
+        _outbox.Writer.TryComplete();
+        context.Abort();
+    }
+
+    /// <summary>Runs until the client closes the socket or it is aborted.</summary>
+    public async Task RunAsync(CancellationToken stopping)
+    {
+        using var done = CancellationTokenSource.CreateLinkedTokenSource(stopping, context.RequestAborted);
+        var sending = SendAsync(done.Token);
+        try
+        {
+            await ReceiveUntilClosedAsync(done.Token);
+        }
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException or IOException)
+        {
+            // Aborted or reset: there is nothing to close politely.
+        }
+        finally
+        {
+            _outbox.Writer.TryComplete();
+            await done.CancelAsync();
+            await sending;
+        }
+    }
+
+    private async Task ReceiveUntilClosedAsync(CancellationToken cancellationToken)
+    {
+        var buffer = new byte[4096];
+        while (socket.State == WebSocketState.Open)
+        {
+            var result = await socket.ReceiveAsync(buffer.AsMemory(), cancellationToken);
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, cancellationToken);
+                return;
+            }
+        }
+    }
+
+    private async Task SendAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var json in _outbox.Reader.ReadAllAsync(cancellationToken))
+            {
+                await socket.SendAsync(Encoding.UTF8.GetBytes(json), WebSocketMessageType.Text, true, cancellationToken);
+            }
+        }
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException or IOException or ObjectDisposedException)
+        {
+            // The socket went away; events still queued are lost, as they would be on Asterisk.
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using CallPing.PbxSimulator.Calls;
+using CallPing.PbxSimulator.Events;
+using CallPing.PbxSimulator.Recording;
+using CallPing.PbxSimulator.Scripting;
+
+namespace CallPing.PbxSimulator;
+
+/// <summary>What the HTTP handlers share. Scripts and the call log outlive a simulated restart; channels do not.</summary>
+internal sealed class PbxState
+{
+    public PbxState(SimulatorOptions options, PhoneScriptRegistry scripts, CallLog log)
+    {
+        Options = options;
+        Scripts = scripts;
+        Log = log;
+        Hub = new EventHub(options);
+        Engine = new CallEngine(new ChannelRegistry(), Hub, log);
+    }
+
+    public SimulatorOptions Options { get; }
+
+    public PhoneScriptRegistry Scripts { get; }
+
+    public CallLog Log { get; }
+
+    public EventHub Hub { get; }
+
+    public CallEngine Engine { get; }
+
+    public DateTimeOffset StartupTime { get; private set; } = DateTimeOffset.UtcNow;
+
+    /// <summary>Added to every REST answer, to simulate an overloaded PBX.</summary>
+    public TimeSpan ResponseDelay { get; set; } = TimeSpan.Zero;
+
+    /// <summary>The sockets that serve /ari/events; ended when the PBX stops.</summary>
+    public CancellationTokenSource Stopping { get; private set; } = new();
+
+    public void Restarted()
+    {
+        StartupTime = DateTimeOffset.UtcNow;
+        Stopping = new CancellationTokenSource();
+    }
+}

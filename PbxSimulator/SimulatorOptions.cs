@@ -1,0 +1,25 @@
+namespace CallPing.PbxSimulator;
+
+/// <summary>One simulated PBX.</summary>
+public sealed record SimulatorOptions
+{
+    /// <summary>0 = any free port; the bound one is in <see cref="SimulatedPbx.Port"/>.</summary>
+    public int Port { get; init; }
+
+    /// <summary>Interface to listen on; keep 127.0.0.1 unless containers need more.</summary>
+    public string Host { get; init; } = "127.0.0.1";
+
+    public string User { get; init; } = "callping";
+
+    public string Password { get; init; } = "secret";
+
+    /// <summary>The only PJSIP endpoint that accepts calls: PJSIP/{number}@{Trunk}.</summary>
+    public string Trunk { get; init; } = "trunk-a";
+
+    public string AsteriskId { get; init; } = "02:42:ac:11:00:02";
+
+    public string Version { get; init; } = "22.10.1";
+
+    /// <summary>How long one media item of a playback lasts.</summary>
+    public TimeSpan MediaDuration { get; init; } = TimeSpan.FromMilliseconds(100);
+}
