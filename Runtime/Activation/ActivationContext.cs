@@ -23,6 +23,21 @@ internal sealed class ActivationContext(
 
     public ReminderRegistry Reminders => reminders;
 
+    public IReadOnlyList<ILoadableState> States { get; set; } = [];
+
+    public async Task<bool> AnyStateStaleAsync()
+    {
+        foreach (var state in States)
+        {
+            if (await state.IsStaleAsync())
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public void Enqueue<TPayload>(string kind, string idempotencyKey, TPayload payload)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(kind);

@@ -5,8 +5,10 @@ namespace CallPing.Runtime.Activation;
 /// <summary>
 /// One grain in memory: a queue of turns run one at a time in arrival order. The instance is created on the first
 /// turn and thrown away whenever a turn fails, so that in-memory state never drifts from what is stored.
+/// When other processes share the store (<paramref name="revalidate"/>), each turn first checks that its state is
+/// still current and re-activates if another process wrote it, so that no call sees stale state.
 /// </summary>
-internal sealed class GrainActivation(GrainId id, GrainType type, GrainActivator activator, int maxTries, TimeProvider time, ILogger logger)
+internal sealed class GrainActivation(GrainId id, GrainType type, GrainActivator activator, int maxTries, bool revalidate, TimeProvider time, ILogger logger)
 {
     private readonly Lock _gate = new();
     private readonly Queue<GrainWorkItem> _queue = new();
@@ -96,6 +98,11 @@ internal sealed class GrainActivation(GrainId id, GrainType type, GrainActivator
         {
             try
             {
+                if (_grain is not null && revalidate && await _context!.AnyStateStaleAsync())
+                {
+                    Reset();
+                }
+
                 if (_grain is null)
                 {
                     (_grain, _context) = await activator.ActivateAsync(this);
@@ -110,6 +117,8 @@ internal sealed class GrainActivation(GrainId id, GrainType type, GrainActivator
             {
                 logger.LogDebug("{Grain} lost a state write race in {Call} (try {Attempt}); reloading: {Message}", id, item.Description, attempt, e.Message);
                 Reset();
+                // Jitter lets two processes that keep colliding on one grain fall out of step.
+                await Task.Delay(Random.Shared.Next(1, Math.Min(50, 1 << Math.Min(attempt, 6)) + 1));
             }
             catch (Exception e)
             {

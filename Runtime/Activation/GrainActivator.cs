@@ -20,7 +20,7 @@ internal sealed class GrainActivator(
         {
             var parameters = activation.Type.Constructor.GetParameters();
             var arguments = new object?[parameters.Length];
-            var states = new List<IPersistentStateLoader>();
+            var states = new List<ILoadableState>();
             for (var i = 0; i < parameters.Length; i++)
             {
                 arguments[i] = Bind(parameters[i], activation, context, states);
@@ -30,6 +30,8 @@ internal sealed class GrainActivator(
             {
                 await state.LoadAsync();
             }
+
+            context.States = states;
 
             var grain = (Grain)activation.Type.Constructor.Invoke(BindingFlags.DoNotWrapExceptions, null, arguments, null);
             grain.Attach(context);
@@ -43,14 +45,14 @@ internal sealed class GrainActivator(
         }
     }
 
-    private object Bind(ParameterInfo parameter, GrainActivation activation, ActivationContext context, List<IPersistentStateLoader> states)
+    private object Bind(ParameterInfo parameter, GrainActivation activation, ActivationContext context, List<ILoadableState> states)
     {
         var type = parameter.ParameterType;
         if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IPersistentState<>))
         {
             var stateName = parameter.GetCustomAttribute<PersistentStateAttribute>()?.StateName ?? parameter.Name!;
             var key = new GrainStateKey(activation.Type.Name, activation.Id.Key, stateName);
-            var state = (IPersistentStateLoader)Activator.CreateInstance(
+            var state = (ILoadableState)Activator.CreateInstance(
                 typeof(PersistentState<>).MakeGenericType(type.GetGenericArguments()[0]), stateStore, key, context)!;
             states.Add(state);
             return state;

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using CallPing.Runtime.Hosting;
+using CallPing.Runtime.Storage;
 
 namespace CallPing.Runtime.Activation;
 
@@ -9,6 +10,7 @@ namespace CallPing.Runtime.Activation;
 internal sealed class GrainCatalog(
     GrainTypeRegistry registry,
     GrainActivator activator,
+    IRuntimeStore store,
     IOptions<GrainRuntimeOptions> options,
     TimeProvider time,
     ILoggerFactory loggerFactory)
@@ -80,5 +82,5 @@ internal sealed class GrainCatalog(
     }
 
     private GrainActivation NewActivation(GrainId id) =>
-        new(id, registry.ForName(id.Type), activator, options.Value.ConflictTries, time, _activationLogger);
+        new(id, registry.ForName(id.Type), activator, options.Value.ConflictTries, store.SharedByProcesses, time, _activationLogger);
 }

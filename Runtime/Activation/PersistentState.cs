@@ -3,14 +3,17 @@ using CallPing.Runtime.Storage;
 
 namespace CallPing.Runtime.Activation;
 
-internal interface IPersistentStateLoader
+internal interface ILoadableState
 {
     Task LoadAsync();
+
+    /// <summary>True when another process wrote this state since this activation last read or wrote it.</summary>
+    Task<bool> IsStaleAsync();
 }
 
 /// <summary>A grain state stored as JSON with an ETag; writes carry the call's queued outbox effects.</summary>
 internal sealed class PersistentState<TState>(IGrainStateStore store, GrainStateKey key, ActivationContext context)
-    : IPersistentState<TState>, IPersistentStateLoader where TState : new()
+    : IPersistentState<TState>, ILoadableState where TState : new()
 {
     public TState State { get; set; } = new();
 
@@ -19,6 +22,8 @@ internal sealed class PersistentState<TState>(IGrainStateStore store, GrainState
     public bool RecordExists { get; private set; }
 
     public Task LoadAsync() => ReadStateAsync();
+
+    public async Task<bool> IsStaleAsync() => (await store.ReadAsync(key, CancellationToken.None))?.Etag != Etag;
 
     public async Task ReadStateAsync()
     {

@@ -6,6 +6,9 @@ public interface IRuntimeStore
     /// <summary>"SQLite /data/callping.db" or "PostgreSQL host:port/db", for messages and logs; never a password.</summary>
     string Description { get; }
 
+    /// <summary>Whether several processes use this store at once, so that an activation's state may go stale.</summary>
+    bool SharedByProcesses { get; }
+
     /// <summary>Connections and dialect shared by the SQL tables.</summary>
     SqlStore Sql { get; }
 

@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.Extensions.Configuration.Memory;
 using CallPing.Grains;
 using CallPing.Runtime.Hosting;
@@ -8,15 +9,18 @@ namespace CallPing.WebFrontend.Hosting;
 /// <summary>What both hosts share: configuration, the grain runtime, the web role and the health probes.</summary>
 public static class CallPingHost
 {
-    /// <summary>A builder with the grain runtime added; <paramref name="defaultRoles"/> applies when Silo:Roles is not configured.</summary>
-    public static WebApplicationBuilder CreateBuilder(string[] args, string defaultRoles)
+    /// <summary>
+    /// A builder with the grain runtime added; <paramref name="defaultRoles"/> applies when Silo:Roles is not configured.
+    /// <paramref name="additionalGrainAssemblies"/> lets a test host run its own grains beside the product's.
+    /// </summary>
+    public static WebApplicationBuilder CreateBuilder(string[] args, string defaultRoles, params Assembly[] additionalGrainAssemblies)
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
         {
             InitialData = [new($"{SiloOptions.Section}:{nameof(SiloOptions.Roles)}", defaultRoles)],
         });
-        builder.AddGrainRuntime(GrainsAssembly.Assembly);
+        builder.AddGrainRuntime([GrainsAssembly.Assembly, .. additionalGrainAssemblies]);
         builder.Services.AddProblemDetails();
         return builder;
     }

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using CallPing.Runtime.Activation;
-using CallPing.Runtime.Tests.Grains;
+using CallPing.TestSupport.Grains;
 using CallPing.Runtime.Tests.Infrastructure;
 using CallPing.TestSupport;
 

@@ -1,5 +1,5 @@
 using CallPing.Runtime.Storage;
-using CallPing.Runtime.Tests.Grains;
+using CallPing.TestSupport.Grains;
 using CallPing.Runtime.Tests.Infrastructure;
 using CallPing.TestSupport;
 

@@ -9,11 +9,11 @@ public static class RepositoryPaths
     public static string Configuration { get; } =
         new DirectoryInfo(AppContext.BaseDirectory).Parent?.Parent?.Name is "Release" ? "Release" : "Debug";
 
-    /// <summary>The built DLL of a host project, e.g. HostDll("Silo").</summary>
-    public static string HostDll(string project)
+    /// <summary>The built DLL of a host project by its folder, e.g. HostDll("Silo") or HostDll("tests/ClusterNode").</summary>
+    public static string HostDll(string projectFolder)
     {
-        var path = Path.Combine(Root, project, "bin", Configuration, "net10.0", $"CallPing.{project}.dll");
-        return File.Exists(path) ? path : throw new FileNotFoundException($"Build {project} first; {path} is missing.");
+        var path = Path.Combine(Root, projectFolder, "bin", Configuration, "net10.0", $"CallPing.{Path.GetFileName(projectFolder)}.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException($"Build {projectFolder} first; {path} is missing.");
     }
 
     private static string FindRoot()

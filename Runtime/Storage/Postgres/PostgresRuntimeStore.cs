@@ -31,6 +31,8 @@ public sealed class PostgresRuntimeStore : IRuntimeStore, IAsyncDisposable
 
     public string Description { get; }
 
+    public bool SharedByProcesses => true;
+
     public SqlStore Sql { get; }
 
     /// <summary>For the notification listener, which keeps one connection of its own.</summary>

@@ -32,6 +32,8 @@ public sealed class SqliteRuntimeStore : IRuntimeStore, IDisposable
         _migrator = new SchemaMigrator(Sql);
     }
 
+    public bool SharedByProcesses => false;
+
     public SqlStore Sql { get; }
 
     public string FilePath => _path;

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using CallPing.Runtime.Tests.Grains;
+using CallPing.TestSupport.Grains;
 
 namespace CallPing.Runtime.Tests.Infrastructure;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using CallPing.Runtime.Hosting;
 using CallPing.Runtime.Storage;
+using CallPing.TestSupport.Grains;
 
 namespace CallPing.Runtime.Tests.Infrastructure;
 
@@ -39,7 +40,7 @@ public sealed class TestSilo : IAsyncDisposable
         });
         builder.Configuration.AddInMemoryCollection(store);
         builder.Configuration.AddInMemoryCollection(settings ?? []);
-        builder.AddGrainRuntime(typeof(TestSilo).Assembly);
+        builder.AddGrainRuntime(typeof(CounterGrain).Assembly);
         builder.AddGrainRuntimeWorker();
         if (shareStoreWith is not null)
         {

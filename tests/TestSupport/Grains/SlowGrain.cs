@@ -1,4 +1,6 @@
-namespace CallPing.Runtime.Tests.Grains;
+using CallPing.Runtime;
+
+namespace CallPing.TestSupport.Grains;
 
 public sealed record WorkInterval(DateTimeOffset Start, DateTimeOffset End);
 

@@ -1,4 +1,6 @@
-namespace CallPing.Runtime.Tests.Grains;
+using CallPing.Runtime;
+
+namespace CallPing.TestSupport.Grains;
 
 public interface ICycleGrain : IGrainWithStringKey
 {

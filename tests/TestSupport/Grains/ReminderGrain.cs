@@ -1,10 +1,13 @@
+using CallPing.Runtime;
+
 using System.Collections.Concurrent;
 
-namespace CallPing.Runtime.Tests.Grains;
+namespace CallPing.TestSupport.Grains;
 
 public interface IReminderGrain : IGrainWithStringKey
 {
-    Task ScheduleOnceAsync(TimeSpan dueTime);
+    /// <summary>A one-shot reminder; each delivery takes <paramref name="deliveryTakes"/> (to be caught mid-delivery).</summary>
+    Task ScheduleOnceAsync(TimeSpan dueTime, TimeSpan deliveryTakes = default);
 
     Task SchedulePeriodicAsync(TimeSpan dueTime, TimeSpan period);
 
@@ -12,11 +15,20 @@ public interface IReminderGrain : IGrainWithStringKey
 
     /// <summary>How many deliveries this grain has recorded durably.</summary>
     Task<int> GetFiredAsync();
+
+    Task<ReminderReport> GetReportAsync();
 }
+
+/// <summary>Deliveries recorded, and how late after its due time the last one ran.</summary>
+public sealed record ReminderReport(int Fired, double LastDelayMs);
 
 public sealed class ReminderState
 {
     public int Fired { get; set; }
+
+    public double LastDelayMs { get; set; }
+
+    public double DeliveryTakesMs { get; set; }
 }
 
 public sealed class ReminderGrain([PersistentState("reminders")] IPersistentState<ReminderState> state) : Grain, IReminderGrain, IRemindable
@@ -28,7 +40,12 @@ public sealed class ReminderGrain([PersistentState("reminders")] IPersistentStat
 
     public static ConcurrentDictionary<string, int> Attempts { get; } = new();
 
-    public Task ScheduleOnceAsync(TimeSpan dueTime) => RegisterOrUpdateReminder(Name, dueTime);
+    public async Task ScheduleOnceAsync(TimeSpan dueTime, TimeSpan deliveryTakes = default)
+    {
+        state.State.DeliveryTakesMs = deliveryTakes.TotalMilliseconds;
+        await state.WriteStateAsync();
+        await RegisterOrUpdateReminder(Name, dueTime);
+    }
 
     public Task SchedulePeriodicAsync(TimeSpan dueTime, TimeSpan period) => RegisterOrUpdateReminder(Name, dueTime, period);
 
@@ -42,6 +59,8 @@ public sealed class ReminderGrain([PersistentState("reminders")] IPersistentStat
 
     public Task<int> GetFiredAsync() => Task.FromResult(state.State.Fired);
 
+    public Task<ReminderReport> GetReportAsync() => Task.FromResult(new ReminderReport(state.State.Fired, state.State.LastDelayMs));
+
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         var key = GetPrimaryKeyString();
@@ -52,7 +71,10 @@ public sealed class ReminderGrain([PersistentState("reminders")] IPersistentStat
             throw new InvalidOperationException($"Planned failure of reminder delivery to {key}.");
         }
 
+        var delay = DateTimeOffset.UtcNow - status.CurrentTickTime;
+        await Task.Delay(TimeSpan.FromMilliseconds(state.State.DeliveryTakesMs));
         state.State.Fired++;
+        state.State.LastDelayMs = delay.TotalMilliseconds;
         await state.WriteStateAsync();
     }
 }

@@ -1,0 +1,115 @@
+using CallPing.TestSupport;
+
+namespace CallPing.Silo.Tests;
+
+/// <summary>Two or three real silo processes on one PostgreSQL database.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class ClusterTests(PostgresServer postgres)
+{
+    private static readonly TimeSpan Takeover = TimeSpan.FromSeconds(15);
+
+    [Fact]
+    public async Task TwoSilos_ThousandIncrementsEachToOneGrain_EndAtExactly2000()
+    {
+        await using var cluster = await Cluster.StartAsync(postgres, nodes: 2);
+
+        var reports = await Task.WhenAll(
+            cluster.PostAsync(0, "/counters/shared/increments?count=1000"),
+            cluster.PostAsync(1, "/counters/shared/increments?count=1000"));
+
+        Assert.All(reports, r => Assert.True(r.Failed == 0, string.Join("; ", r.FirstErrors)));
+        Assert.Equal(2000, await cluster.GetAsync<int>(0, "/counters/shared"));
+        Assert.Equal(2000, await cluster.GetAsync<int>(1, "/counters/shared"));
+    }
+
+    [Fact]
+    public async Task ThreeSilos_200RemindersDueInOneSecond_EachFiresOnce_MedianDelayUnderOneSecond()
+    {
+        await using var cluster = await Cluster.StartAsync(postgres, nodes: 3, new() { ["Reminders:BatchSize"] = "20" });
+        var dueAt = Cluster.NowMs + 3000;
+
+        var scheduled = await cluster.PostAsync(0, $"/reminders?prefix=r&count=200&dueAtUnixMs={dueAt}&deliveryTakesMs=0");
+        await Eventually.ReachesAsync(() => cluster.ScalarAsync<long>("SELECT COUNT(*) FROM reminders"), n => n == 0, TimeSpan.FromSeconds(20), "reminders left");
+        var reports = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => cluster.GetAsync<ReminderReport>(i % 3, $"/reminders/r-{i}")));
+
+        Assert.Equal(200, scheduled.Succeeded);
+        Assert.All(reports, r => Assert.Equal(1, r.Fired));
+        var delays = reports.Select(r => r.LastDelayMs).Order().ToList();
+        Assert.True(delays[delays.Count / 2] < 1000, $"median delay {delays[delays.Count / 2]} ms");
+    }
+
+    [Fact]
+    public async Task SiloHoldingLeaseAndReminders_KilledHard_SurvivorTakesBothWithin15s_AndSeesItDead()
+    {
+        await using var cluster = await Cluster.StartAsync(postgres, nodes: 3, new() { ["Reminders:BatchSize"] = "5" });
+        var holder = await Eventually.ReachesAsync(() => LeaseHolderAsync(cluster), h => h is not null, TimeSpan.FromSeconds(20), "lease holder");
+        var victim = cluster.Nodes[int.Parse(holder!["node-".Length..]) - 1];
+        var survivor = cluster.Nodes.IndexOf(cluster.Nodes.First(n => n != victim));
+        await cluster.PostAsync(survivor, $"/reminders?prefix=slow&count=45&dueAtUnixMs={Cluster.NowMs + 1000}&deliveryTakesMs=1500");
+        await Eventually.ReachesAsync(() => cluster.ScalarAsync<long>($"SELECT COUNT(*) FROM reminders WHERE claimed_by = '{holder}'"),
+            n => n > 0, TimeSpan.FromSeconds(20), "reminders claimed by the lease holder");
+
+        victim.Kill();
+        var killedAt = DateTime.UtcNow;
+
+        var newHolder = await Eventually.ReachesAsync(() => LeaseHolderAsync(cluster), h => h is not null && h != holder, Takeover, "new lease holder");
+        await Eventually.ReachesAsync(() => cluster.ScalarAsync<long>("SELECT COUNT(*) FROM reminders"), n => n == 0, Takeover - (DateTime.UtcNow - killedAt), "reminders left");
+        var silos = await Eventually.ReachesAsync(() => cluster.GetAsync<List<SiloEntry>>(survivor, "/silos"),
+            s => s.Any(e => e.SiloId == holder && e.Status == "Dead"), TimeSpan.FromSeconds(10), "membership");
+        var fired = await Task.WhenAll(Enumerable.Range(0, 45).Select(i => cluster.GetAsync<ReminderReport>(survivor, $"/reminders/slow-{i}")));
+
+        Assert.NotEqual(holder, newHolder);
+        Assert.All(fired, r => Assert.True(r.Fired >= 1));
+        Assert.Equal(2, silos.Count(s => s.Status == "Active"));
+    }
+
+    [Fact]
+    public async Task OutboxUnderThreeSilos_OneKilledMidBatch_EveryEffectAppliedOnce_NoneLost()
+    {
+        await using var cluster = await Cluster.StartAsync(postgres, nodes: 3, new() { ["Outbox:BatchSize"] = "10", ["ClusterNode:EffectTakesMs"] = "100" });
+        await cluster.ExecuteAsync(RecordedEffects.Schema);
+
+        var emitted = await cluster.PostAsync(0, "/effects?prefix=e&count=300");
+        await Eventually.ReachesAsync(() => cluster.ScalarAsync<long>("SELECT COUNT(*) FROM test_effect_runs WHERE silo = 'node-3'"),
+            n => n > 0, TimeSpan.FromSeconds(20), "effects run by node-3");
+        cluster.Nodes[2].Kill();
+
+        await Eventually.ReachesAsync(() => cluster.ScalarAsync<long>("SELECT COUNT(*) FROM outbox WHERE completed_at IS NULL"),
+            n => n == 0, TimeSpan.FromSeconds(30), "effects pending");
+        var applied = await cluster.ScalarAsync<long>("SELECT COUNT(*) FROM test_effects");
+        var distinctRuns = await cluster.ScalarAsync<long>("SELECT COUNT(DISTINCT idempotency_key) FROM test_effect_runs");
+
+        Assert.Equal(300, emitted.Succeeded);
+        Assert.Equal(300, applied);
+        Assert.Equal(300, distinctRuns);
+    }
+
+    [Fact]
+    public async Task PostgresRestarted_WhileSilosRun_TheyReconnectAndNoStateIsLost()
+    {
+        await using var cluster = await Cluster.StartAsync(postgres, nodes: 2);
+        var before = await Task.WhenAll(cluster.PostAsync(0, "/counters/kept/increments?count=100"), cluster.PostAsync(1, "/counters/kept/increments?count=100"));
+        Assert.All(before, r => Assert.Equal(100, r.Succeeded));
+
+        await postgres.StopAsync();
+        await Task.Delay(1000);
+        await postgres.StartAsync();
+        await Task.WhenAll(cluster.Nodes.Select(n => n.WaitUntilReadyAsync(TimeSpan.FromSeconds(30))));
+        var succeededAfterRestart = 0;
+        await Eventually.ReachesAsync(async () =>
+        {
+            var reports = await Task.WhenAll(cluster.PostAsync(0, "/counters/kept/increments?count=1"), cluster.PostAsync(1, "/counters/kept/increments?count=1"));
+            succeededAfterRestart += reports.Sum(r => r.Succeeded);
+            return reports.Sum(r => r.Failed);
+        }, failed => failed == 0, TimeSpan.FromSeconds(20), "failed increments after restart");
+
+        Assert.Equal(200 + succeededAfterRestart, await cluster.GetAsync<int>(0, "/counters/kept"));
+    }
+
+    private static async Task<string?> LeaseHolderAsync(Cluster cluster)
+    {
+        var holder = await cluster.ScalarAsync<string>(
+            $"SELECT COALESCE((SELECT holder FROM leases WHERE name = 'test:singleton' AND expires_at > {Cluster.NowMs}), '')");
+        return holder.Length == 0 ? null : holder;
+    }
+}
