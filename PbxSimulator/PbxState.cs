@@ -38,6 +38,8 @@ internal sealed class PbxState
     public void Restarted()
     {
         StartupTime = DateTimeOffset.UtcNow;
+        var previous = Stopping;
         Stopping = new CancellationTokenSource();
+        previous.Dispose();
     }
 }

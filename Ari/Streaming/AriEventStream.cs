@@ -1,4 +1,3 @@
-using System.Net.WebSockets;
 using System.Threading.Channels;
 using CallPing.Ari.Events;
 using Microsoft.Extensions.Logging;
@@ -21,6 +20,7 @@ public sealed class AriEventStream : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Lock _startLock = new();
     private Task? _loop;
+    private int _disposed;
     private volatile AriConnectionState _state = AriConnectionState.Disconnected;
 
     public AriEventStream(AriConnectionOptions connection, AriEventStreamOptions? options = null, ILogger<AriEventStream>? logger = null)
@@ -40,32 +40,30 @@ public sealed class AriEventStream : IAsyncDisposable
     public string? LastError { get; private set; }
 
     /// <summary>ws://host:port/ari/events?app=NAME.</summary>
-    public Uri EventsUri
-    {
-        get
-        {
-            var builder = new UriBuilder(_connection.ResourceUrl("events"))
-            {
-                Query = "app=" + Uri.EscapeDataString(_connection.App),
-            };
-            builder.Scheme = builder.Scheme == Uri.UriSchemeHttps ? "wss" : "ws";
-            return builder.Uri;
-        }
-    }
+    public Uri EventsUri => AriWebSocket.EventsUri(_connection);
 
     /// <summary>Starts connecting in the background; calling it again does nothing.</summary>
     public void Start()
     {
         lock (_startLock)
         {
-            ObjectDisposedException.ThrowIf(_stop.IsCancellationRequested, this);
+            ObjectDisposedException.ThrowIf(_disposed == 1, this);
             _loop ??= Task.Run(() => RunAsync(_stop.Token));
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync();
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        lock (_startLock)
+        {
+            _stop.Cancel();
+        }
+
         if (_loop is not null)
         {
             await _loop;
@@ -128,7 +126,7 @@ public sealed class AriEventStream : IAsyncDisposable
 
     private async Task<SessionOutcome> ConnectAndReceiveAsync(int connectionNumber, CancellationToken stopping)
     {
-        using var socket = CreateSocket();
+        using var socket = AriWebSocket.Create(_connection, _options);
         try
         {
             using (var connectTimeout = CancellationTokenSource.CreateLinkedTokenSource(stopping))
@@ -163,17 +161,17 @@ public sealed class AriEventStream : IAsyncDisposable
                 await _events.Writer.WriteAsync(ariEvent, stopping);
                 if (ariEvent is ApplicationReplacedEvent)
                 {
-                    await CloseQuietlyAsync(socket);
+                    await AriWebSocket.CloseQuietlyAsync(socket);
                     return new SessionOutcome(true, true, null);
                 }
             }
 
-            await CloseQuietlyAsync(socket);
+            await AriWebSocket.CloseQuietlyAsync(socket);
             return new SessionOutcome(true, false, "closed by the PBX");
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
-            await CloseQuietlyAsync(socket);
+            await AriWebSocket.CloseQuietlyAsync(socket);
             return new SessionOutcome(true, false, null);
         }
         catch (Exception e) when (!stopping.IsCancellationRequested)
@@ -198,34 +196,6 @@ public sealed class AriEventStream : IAsyncDisposable
         {
             _logger.LogWarning("Skipping malformed ARI event from {Pbx}: {Error}", _connection.BaseUrl, e.Message);
             return null;
-        }
-    }
-
-    private ClientWebSocket CreateSocket()
-    {
-        var socket = new ClientWebSocket();
-        socket.Options.SetRequestHeader("Authorization", BasicAuth.HeaderValue(_connection.User, _connection.Password));
-        socket.Options.KeepAliveInterval = _options.KeepAliveInterval;
-        socket.Options.KeepAliveTimeout = _options.KeepAliveTimeout;
-        socket.Options.CollectHttpResponseDetails = true;
-        return socket;
-    }
-
-    private static async Task CloseQuietlyAsync(ClientWebSocket socket)
-    {
-        if (socket.State is not (WebSocketState.Open or WebSocketState.CloseReceived))
-        {
-            return;
-        }
-
-        try
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, timeout.Token);
-        }
-        catch (Exception e) when (e is WebSocketException or OperationCanceledException or IOException)
-        {
-            // The peer is gone already; there is nobody left to tell.
         }
     }
 

@@ -126,6 +126,6 @@ internal sealed class EventHub(SimulatorOptions options)
         body["timestamp"] = AriTime.Now();
         body["asterisk_id"] = options.AsteriskId;
         body["application"] = app;
-        return body.ToJsonString();
+        return AriJsonText.Write(body);
     }
 }

@@ -4,8 +4,11 @@ using System.Threading.Channels;
 
 namespace CallPing.PbxSimulator.Events;
 
-/// <summary>One client's event WebSocket: a queue drained in order by a single sender.</summary>
-internal sealed class EventSocket(WebSocket socket, HttpContext context, IReadOnlyList<string> apps)
+/// <summary>
+/// One client's event WebSocket: a queue drained in order by a single sender. It exists (and queues)
+/// before the upgrade completes, because on Asterisk a 101 means the app is already registered.
+/// </summary>
+internal sealed class EventSocket(HttpContext context, IReadOnlyList<string> apps)
 {
     private readonly Channel<string> _outbox = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
 
@@ -21,13 +24,13 @@ internal sealed class EventSocket(WebSocket socket, HttpContext context, IReadOn
     }
 
     /// <summary>Runs until the client closes the socket or it is aborted.</summary>
-    public async Task RunAsync(CancellationToken stopping)
+    public async Task RunAsync(WebSocket socket, CancellationToken stopping)
     {
         using var done = CancellationTokenSource.CreateLinkedTokenSource(stopping, context.RequestAborted);
-        var sending = SendAsync(done.Token);
+        var sending = SendAsync(socket, done.Token);
         try
         {
-            await ReceiveUntilClosedAsync(done.Token);
+            await ReceiveUntilClosedAsync(socket, done.Token);
         }
         catch (Exception e) when (e is WebSocketException or OperationCanceledException or IOException)
         {
@@ -41,7 +44,7 @@ internal sealed class EventSocket(WebSocket socket, HttpContext context, IReadOn
         }
     }
 
-    private async Task ReceiveUntilClosedAsync(CancellationToken cancellationToken)
+    private static async Task ReceiveUntilClosedAsync(WebSocket socket, CancellationToken cancellationToken)
     {
         var buffer = new byte[4096];
         while (socket.State == WebSocketState.Open)
@@ -55,7 +58,7 @@ internal sealed class EventSocket(WebSocket socket, HttpContext context, IReadOn
         }
     }
 
-    private async Task SendAsync(CancellationToken cancellationToken)
+    private async Task SendAsync(WebSocket socket, CancellationToken cancellationToken)
     {
         try
         {

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using CallPing.PbxSimulator.Calls;
 
 namespace CallPing.PbxSimulator.Http;
 
@@ -19,7 +20,7 @@ internal sealed class AriAuthMiddleware(RequestDelegate next, PbxState pbx)
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             context.Response.Headers.WWWAuthenticate = "Basic realm=\"Asterisk REST Interface\"";
             context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync(new JsonObject { ["message"] = "Authentication required" }.ToJsonString());
+            await context.Response.WriteAsync(AriJsonText.Write(new JsonObject { ["message"] = "Authentication required" }));
             return;
         }
 

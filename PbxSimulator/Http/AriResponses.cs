@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CallPing.PbxSimulator.Calls;
 
 namespace CallPing.PbxSimulator.Http;
 
@@ -6,7 +7,7 @@ namespace CallPing.PbxSimulator.Http;
 internal static class AriResponses
 {
     public static IResult Json(int status, JsonNode body) =>
-        Results.Content(body.ToJsonString(), "application/json", statusCode: status);
+        Results.Content(AriJsonText.Write(body), "application/json", statusCode: status);
 
     /// <summary>Most ARI errors: {"message": "..."}.</summary>
     public static IResult Error(int status, string message) =>

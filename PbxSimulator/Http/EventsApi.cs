@@ -21,12 +21,12 @@ internal static class EventsApi
             return AriResponses.Error(StatusCodes.Status400BadRequest, "WebSocket upgrade required");
         }
 
-        using var webSocket = await context.WebSockets.AcceptWebSocketAsync();
-        var socket = new EventSocket(webSocket, context, apps);
+        var socket = new EventSocket(context, apps);
         pbx.Hub.Register(socket);
         try
         {
-            await socket.RunAsync(pbx.Stopping.Token);
+            using var webSocket = await context.WebSockets.AcceptWebSocketAsync();
+            await socket.RunAsync(webSocket, pbx.Stopping.Token);
         }
         finally
         {
