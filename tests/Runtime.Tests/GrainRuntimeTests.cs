@@ -24,10 +24,10 @@ public abstract class GrainRuntimeTests(IStoreUnderTest store) : IAsyncLifetime
         }
     }
 
-    protected async Task<TestSilo> StartSiloAsync(Dictionary<string, string?> storeSettings, Dictionary<string, string?>? settings = null, TestSilo? shareStoreWith = null)
+    protected async Task<TestSilo> StartSiloAsync(Dictionary<string, string?> storeSettings, Dictionary<string, string?>? settings = null, TestSilo? shareStoreWith = null, bool worker = true)
     {
         var handler = _silos.Count > 0 ? _silos[0].Get<RecordingEffectHandler>() : new RecordingEffectHandler();
-        var silo = await TestSilo.StartAsync(storeSettings, settings, s => s.AddSingleton<IOutboxHandler>(handler).AddSingleton(handler), shareStoreWith);
+        var silo = await TestSilo.StartAsync(storeSettings, settings, s => s.AddSingleton<IOutboxHandler>(handler).AddSingleton(handler), shareStoreWith, worker);
         _silos.Add(silo);
         return silo;
     }

@@ -40,6 +40,23 @@ public sealed class PostgresGrainRuntimeTests(PostgresStoreUnderTest store) : Gr
     }
 
     [Fact]
+    public async Task WorkWrittenByWebSilo_WakesWorkerSiloAtOnce_NotAtItsNextPoll()
+    {
+        var storeSettings = await store.NewStoreAsync();
+        var slowPolls = new Dictionary<string, string?> { ["Reminders:PollInterval"] = "00:01:00", ["Outbox:PollInterval"] = "00:01:00" };
+        var worker = await StartSiloAsync(storeSettings, slowPolls);
+        var web = await StartSiloAsync(storeSettings, slowPolls, worker: false);
+        var handler = worker.Get<RecordingEffectHandler>();
+        await Task.Delay(500);
+
+        await web.Grains.GetGrain<IEffectGrain>("notified").EmitAsync("notified-effect");
+        await web.Grains.GetGrain<IReminderGrain>("notified").ScheduleOnceAsync(TimeSpan.FromMilliseconds(200));
+
+        await Eventually.ReachesAsync(() => Task.FromResult(handler.Applied.GetValueOrDefault("notified-effect")), n => n == 1, TimeSpan.FromSeconds(5), "effect run by the worker");
+        await Eventually.ReachesAsync(web.Grains.GetGrain<IReminderGrain>("notified").GetFiredAsync, n => n == 1, TimeSpan.FromSeconds(5), "reminder fired by the worker");
+    }
+
+    [Fact]
     public async Task ServerRestart_WhileSiloRuns_SiloReconnectsAndKeepsState()
     {
         var silo = await StartSiloAsync(await store.NewStoreAsync());

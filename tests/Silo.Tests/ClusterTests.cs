@@ -106,6 +106,23 @@ public sealed class ClusterTests(PostgresServer postgres)
         Assert.Equal(200 + succeededAfterRestart, await cluster.GetAsync<int>(0, "/counters/kept"));
     }
 
+    [Fact]
+    public async Task Silo_WrongPostgresPassword_ExitsWithOneLineNamingTheProblem()
+    {
+        await using var silo = HostProcess.Start("Silo", new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "Postgres",
+            ["Storage:ConnectionString"] = postgres.ConnectionString("postgres", password: "not-the-password"),
+        });
+
+        var exitCode = await silo.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains($"CallPing could not start: Cannot use PostgreSQL 127.0.0.1:{postgres.Port}/postgres (Storage:ConnectionString): password authentication failed", silo.Output);
+        Assert.DoesNotContain("   at ", silo.Output);
+        Assert.DoesNotContain("not-the-password", silo.Output);
+    }
+
     private static async Task<string?> LeaseHolderAsync(Cluster cluster)
     {
         var holder = await cluster.ScalarAsync<string>(

@@ -25,7 +25,8 @@ public sealed class TestSilo : IAsyncDisposable
         Dictionary<string, string?> store,
         Dictionary<string, string?>? settings = null,
         Action<IServiceCollection>? services = null,
-        TestSilo? shareStoreWith = null)
+        TestSilo? shareStoreWith = null,
+        bool worker = true)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -41,7 +42,10 @@ public sealed class TestSilo : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(store);
         builder.Configuration.AddInMemoryCollection(settings ?? []);
         builder.AddGrainRuntime(typeof(CounterGrain).Assembly);
-        builder.AddGrainRuntimeWorker();
+        if (worker)
+        {
+            builder.AddGrainRuntimeWorker();
+        }
         if (shareStoreWith is not null)
         {
             // A second runtime instance over the very same store object, as two processes would share a database.
