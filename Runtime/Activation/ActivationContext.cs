@@ -38,11 +38,11 @@ internal sealed class ActivationContext(
         return false;
     }
 
-    public void Enqueue<TPayload>(string kind, string idempotencyKey, TPayload payload)
+    public void Enqueue<TPayload>(string kind, string idempotencyKey, TPayload payload, string? lease = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(kind);
         ArgumentException.ThrowIfNullOrWhiteSpace(idempotencyKey);
-        _pending.Add(new PendingEffect(kind, idempotencyKey, JsonSerializer.Serialize(payload, JsonDefaults.Options)));
+        _pending.Add(new PendingEffect(kind, idempotencyKey, JsonSerializer.Serialize(payload, JsonDefaults.Options), lease));
     }
 
     /// <summary>Hands the queued effects to a state write, which commits them in its transaction.</summary>

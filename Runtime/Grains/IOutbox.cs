@@ -8,6 +8,10 @@ namespace CallPing.Runtime;
 /// </summary>
 public interface IOutbox
 {
-    /// <summary>Queues an effect. A second effect with the same idempotency key is ignored by the store.</summary>
-    void Enqueue<TPayload>(string kind, string idempotencyKey, TPayload payload);
+    /// <summary>
+    /// Queues an effect. A second effect with the same idempotency key is ignored by the store.
+    /// With <paramref name="lease"/>, only the silo holding that lease runs it ("pbx:pbx-3": the silo driving that PBX);
+    /// it waits while nobody holds the lease.
+    /// </summary>
+    void Enqueue<TPayload>(string kind, string idempotencyKey, TPayload payload, string? lease = null);
 }

@@ -6,7 +6,10 @@ public interface IOutboxStore
     /// <summary>Inserts effects; an idempotency key already present is ignored.</summary>
     Task EnqueueAsync(IReadOnlyList<PendingEffect> effects, CancellationToken cancellationToken);
 
-    /// <summary>Claims up to <paramref name="max"/> due effects for <paramref name="claimFor"/>; unfinished claims of a dead silo expire.</summary>
+    /// <summary>
+    /// Claims up to <paramref name="max"/> due effects for <paramref name="claimFor"/>: unpinned ones and those pinned to a
+    /// lease <paramref name="siloId"/> holds. Unfinished claims of a dead silo expire.
+    /// </summary>
     Task<IReadOnlyList<OutboxMessage>> ClaimAsync(string siloId, int max, TimeSpan claimFor, CancellationToken cancellationToken);
 
     /// <summary>Marks an effect done.</summary>

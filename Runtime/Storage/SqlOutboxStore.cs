@@ -17,9 +17,9 @@ internal sealed class SqlOutboxStore(SqlStore store) : IOutboxStore
         foreach (var effect in effects)
         {
             await SqlStore.ExecuteAsync(connection, transaction,
-                "INSERT INTO outbox (idempotency_key, kind, payload, created_at, due_at, attempts) " +
-                "VALUES (@key, @kind, @payload, @now, @now, 0) ON CONFLICT (idempotency_key) DO NOTHING",
-                cancellationToken, ("@key", effect.IdempotencyKey), ("@kind", effect.Kind), ("@payload", effect.Payload), ("@now", store.NowMs));
+                "INSERT INTO outbox (idempotency_key, kind, payload, lease, created_at, due_at, attempts) " +
+                "VALUES (@key, @kind, @payload, @lease, @now, @now, 0) ON CONFLICT (idempotency_key) DO NOTHING",
+                cancellationToken, ("@key", effect.IdempotencyKey), ("@kind", effect.Kind), ("@payload", effect.Payload), ("@lease", effect.Lease), ("@now", store.NowMs));
         }
     }
 
@@ -30,6 +30,7 @@ internal sealed class SqlOutboxStore(SqlStore store) : IOutboxStore
             await using var command = SqlStore.Command(connection, transaction,
                 "UPDATE outbox SET claimed_by = @silo, claimed_until = @until, attempts = attempts + 1 WHERE id IN (" +
                 "SELECT id FROM outbox WHERE completed_at IS NULL AND due_at <= @now AND (claimed_until IS NULL OR claimed_until < @now) " +
+                "AND (lease IS NULL OR lease IN (SELECT name FROM leases WHERE holder = @silo AND expires_at >= @now)) " +
                 $"ORDER BY due_at, id LIMIT @max{store.Dialect.SkipLocked}) RETURNING id, kind, idempotency_key, payload, attempts",
                 ("@silo", siloId), ("@until", now + (long)claimFor.TotalMilliseconds), ("@now", now), ("@max", max));
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);

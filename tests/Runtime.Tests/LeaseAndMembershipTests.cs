@@ -102,6 +102,6 @@ public abstract class LeaseAndMembershipTests(IStoreUnderTest store) : IAsyncLif
         var (ready, detail) = await Silo.Get<IRuntimeStore>().CheckReadyAsync(default);
 
         Assert.True(ready, detail);
-        Assert.Contains("schema version 1", detail);
+        Assert.Contains("schema version 2", detail);
     }
 }

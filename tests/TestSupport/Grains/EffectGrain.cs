@@ -7,6 +7,9 @@ public interface IEffectGrain : IGrainWithStringKey
     /// <summary>Records the request in state and queues one effect with the given idempotency key.</summary>
     Task EmitAsync(string idempotencyKey);
 
+    /// <summary>Records the request and queues an effect that only the holder of <paramref name="lease"/> may run.</summary>
+    Task EmitPinnedAsync(string idempotencyKey, string lease);
+
     /// <summary>Queues an effect without writing state.</summary>
     Task EmitWithoutWriteAsync(string idempotencyKey);
 
@@ -31,6 +34,13 @@ public sealed class EffectGrain([PersistentState("effects")] IPersistentState<Ef
     {
         state.State.Emitted++;
         outbox.Enqueue(Kind, idempotencyKey, new TestEffect(GetPrimaryKeyString(), idempotencyKey));
+        await state.WriteStateAsync();
+    }
+
+    public async Task EmitPinnedAsync(string idempotencyKey, string lease)
+    {
+        state.State.Emitted++;
+        outbox.Enqueue(Kind, idempotencyKey, new TestEffect(GetPrimaryKeyString(), idempotencyKey), lease);
         await state.WriteStateAsync();
     }
 
