@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.Extensions.Configuration.Memory;
 using CallPing.Grains;
+using CallPing.Grains.Pbx.Fleet;
 using CallPing.Runtime.Hosting;
 using CallPing.WebFrontend.Apis;
 
@@ -21,6 +22,7 @@ public static class CallPingHost
             InitialData = [new($"{SiloOptions.Section}:{nameof(SiloOptions.Roles)}", defaultRoles)],
         });
         builder.AddGrainRuntime([GrainsAssembly.Assembly, .. additionalGrainAssemblies]);
+        builder.AddPbxFleet();
         builder.Services.AddProblemDetails();
         return builder;
     }
