@@ -6,12 +6,27 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 
-as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+summary() { echo "tests: $1 passed, $2 failed, $3 skipped"; }
 
-# PostgreSQL server binaries (initdb, pg_ctl): the PostgreSQL tests start a throwaway server of their own.
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"
+  elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then sudo -n "$@"
+  else echo "test.sh: '$*' needs root; run as root or with password-less sudo" >&2; return 1
+  fi
+}
+
+# PostgreSQL server binaries (initdb, pg_ctl): the PostgreSQL tests start a throwaway server of their own,
+# so the package must not create and start a system cluster of its own.
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   echo "test.sh: installing PostgreSQL (Debian package postgresql)"
-  as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+  if ! { as_root mkdir -p /etc/postgresql-common/createcluster.d &&
+         echo "create_main_cluster = false" | as_root tee /etc/postgresql-common/createcluster.d/callping-tests.conf >/dev/null &&
+         as_root apt-get update -qq &&
+         as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; }; then
+    echo "test.sh: could not install PostgreSQL"
+    summary 0 0 0
+    exit 1
+  fi
 fi
 
 results=.test-results
@@ -19,7 +34,7 @@ rm -rf "$results"
 
 if ! dotnet build CallPing.sln -c Release -nologo -v quiet; then
   echo "test.sh: the build failed"
-  echo "tests: 0 passed, 0 failed, 0 skipped"
+  summary 0 0 0
   exit 1
 fi
 
@@ -37,5 +52,5 @@ skipped=$(count notExecuted)
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   echo "test.sh: dotnet test failed without a failed test (a test host crashed or a project did not run)"
 fi
-echo "tests: $passed passed, $failed failed, $skipped skipped"
+summary "$passed" "$failed" "$skipped"
 [ "$status" -eq 0 ] && [ "$failed" -eq 0 ]

@@ -12,7 +12,7 @@ return await StartupGuard.RunAsync(() =>
         builder.AddWorkerRole();
     }
 
-    return builder.Build().MapCallPing(roles);
+    return builder.Build().MapCallPing();
 });
 
 /// <summary>Entry point, public so that tests can host it.</summary>

@@ -11,5 +11,5 @@ return await StartupGuard.RunAsync(() =>
         throw new InvalidOperationException("Silo:Roles includes worker, but the WebFrontend host serves the web role only; run the Silo host for worker roles.");
     }
 
-    return builder.Build().MapCallPing(roles);
+    return builder.Build().MapCallPing();
 });

@@ -10,7 +10,8 @@ internal sealed class ActivationContext(
     IGrainFactory grainFactory,
     ReminderRegistry reminders,
     IOutboxStore outboxStore,
-    RuntimeSignals signals) : IOutbox, IDisposable
+    RuntimeSignals signals,
+    TimeProvider time) : IOutbox, IDisposable
 {
     private readonly List<IDisposable> _timers = [];
     private List<PendingEffect> _pending = [];
@@ -74,7 +75,13 @@ internal sealed class ActivationContext(
         OnEffectsCommitted(effects.Count);
     }
 
-    public void AddTimer(IDisposable timer) => _timers.Add(timer);
+    /// <summary>A timer of this instance: its ticks are turns of the activation; it goes when the instance goes.</summary>
+    public IDisposable RegisterTimer(Func<CancellationToken, Task> callback, TimeSpan dueTime, TimeSpan period)
+    {
+        var timer = new GrainTimer(activation, callback, dueTime, period, time);
+        _timers.Add(timer);
+        return timer;
+    }
 
     public void Dispose()
     {

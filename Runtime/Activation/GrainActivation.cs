@@ -62,14 +62,6 @@ internal sealed class GrainActivation(GrainId id, GrainType type, GrainActivator
         return true;
     }
 
-    public IDisposable RegisterTimer(Func<CancellationToken, Task> callback, TimeSpan dueTime, TimeSpan period)
-    {
-        var context = _context ?? throw new InvalidOperationException("Timers can be registered only from within a grain turn.");
-        var timer = new GrainTimer(this, callback, dueTime, period, time);
-        context.AddTimer(timer);
-        return timer;
-    }
-
     private async Task DrainAsync()
     {
         while (true)
@@ -122,6 +114,12 @@ internal sealed class GrainActivation(GrainId id, GrainType type, GrainActivator
             }
             catch (Exception e)
             {
+                if (item.Description == GrainTimer.TurnDescription)
+                {
+                    // No caller sees a timer's failure. The instance and its timers go; the next call re-activates it.
+                    logger.LogWarning(e, "A timer turn of {Grain} failed; the activation is reset", id);
+                }
+
                 Reset();
                 item.Completion.TrySetException(e);
                 return;

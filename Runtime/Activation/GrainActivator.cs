@@ -11,11 +11,12 @@ internal sealed class GrainActivator(
     IGrainStateStore stateStore,
     IOutboxStore outboxStore,
     ReminderRegistry reminders,
-    RuntimeSignals signals)
+    RuntimeSignals signals,
+    TimeProvider time)
 {
     public async Task<(Grain Grain, ActivationContext Context)> ActivateAsync(GrainActivation activation)
     {
-        var context = new ActivationContext(activation, services.GetRequiredService<IGrainFactory>(), reminders, outboxStore, signals);
+        var context = new ActivationContext(activation, services.GetRequiredService<IGrainFactory>(), reminders, outboxStore, signals, time);
         try
         {
             var parameters = activation.Type.Constructor.GetParameters();

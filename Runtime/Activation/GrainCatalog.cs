@@ -31,8 +31,14 @@ internal sealed class GrainCatalog(
             // Real time on purpose: tests that move the injected clock must not trip call timeouts.
             return await item.Completion.Task.WaitAsync(timeout);
         }
-        catch (TimeoutException) when (!item.Completion.Task.IsCompleted)
+        catch (TimeoutException e) when (e is not GrainCallTimeoutException)
         {
+            if (item.Completion.Task.IsCompleted)
+            {
+                // The turn ended just as the wait ran out (or failed with a timeout of its own): its own result stands.
+                return await item.Completion.Task;
+            }
+
             item.Abandon();
             throw new GrainCallTimeoutException($"{description} on {id} did not complete within {timeout.TotalSeconds:0.###} s (a call cycle, or a grain that is stuck).");
         }

@@ -3,6 +3,8 @@ namespace CallPing.Runtime.Activation;
 /// <summary>An in-memory timer whose ticks are turns of its activation; the next period starts after a tick ends.</summary>
 internal sealed class GrainTimer : IDisposable
 {
+    public const string TurnDescription = "timer";
+
     private readonly GrainActivation _activation;
     private readonly Func<CancellationToken, Task> _callback;
     private readonly TimeSpan _period;
@@ -41,7 +43,7 @@ internal sealed class GrainTimer : IDisposable
             }
 
             return null;
-        }, "timer");
+        }, TurnDescription);
         if (!_activation.TryPost(item))
         {
             Dispose();

@@ -3,14 +3,6 @@ using CallPing.Runtime.Storage;
 
 namespace CallPing.Runtime.Activation;
 
-internal interface ILoadableState
-{
-    Task LoadAsync();
-
-    /// <summary>True when another process wrote this state since this activation last read or wrote it.</summary>
-    Task<bool> IsStaleAsync();
-}
-
 /// <summary>A grain state stored as JSON with an ETag; writes carry the call's queued outbox effects.</summary>
 internal sealed class PersistentState<TState>(IGrainStateStore store, GrainStateKey key, ActivationContext context)
     : IPersistentState<TState>, ILoadableState where TState : new()

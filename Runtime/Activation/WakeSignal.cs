@@ -13,8 +13,14 @@ public sealed class WakeSignal
         var signal = Volatile.Read(ref _signal);
         if (timeout > TimeSpan.Zero)
         {
-            await Task.WhenAny(signal.Task, Task.Delay(timeout, cancellationToken));
-            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                await signal.Task.WaitAsync(timeout, cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                // Nothing woke us: the caller scans anyway.
+            }
         }
 
         if (signal.Task.IsCompleted)

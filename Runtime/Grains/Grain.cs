@@ -44,7 +44,7 @@ public abstract class Grain
     /// A period of <see cref="Timeout.InfiniteTimeSpan"/> fires once.
     /// </summary>
     protected IDisposable RegisterGrainTimer(Func<CancellationToken, Task> callback, TimeSpan dueTime, TimeSpan period) =>
-        Context.Activation.RegisterTimer(callback, dueTime, period);
+        Context.RegisterTimer(callback, dueTime, period);
 
     internal void Attach(ActivationContext context) => _context = context;
 }

@@ -5,7 +5,8 @@ namespace CallPing.Runtime.Leases;
 
 /// <summary>
 /// A lease this silo holds and renews in the background (every third of its duration) until disposed.
-/// <see cref="Lost"/> is cancelled when it could not be renewed before it expired, so the work it guards must stop.
+/// <see cref="Lost"/> is cancelled when a renewal is refused, and also, by a timer, shortly before the last
+/// successful renewal expires, so that the guarded work stops before another silo can take the lease.
 /// </summary>
 public sealed class HeldLease : IAsyncDisposable
 {
@@ -16,13 +17,14 @@ public sealed class HeldLease : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _renewing;
 
-    private HeldLease(ILeaseTable table, string name, string holder, TimeSpan duration, ILogger logger)
+    private HeldLease(ILeaseTable table, string name, string holder, TimeSpan duration, TimeSpan heldFor, ILogger logger)
     {
         _table = table;
         Name = name;
         Holder = holder;
         _duration = duration;
         _logger = logger;
+        _lost.CancelAfter(heldFor);
         _renewing = Task.Run(RenewAsync);
     }
 
@@ -33,10 +35,13 @@ public sealed class HeldLease : IAsyncDisposable
     public CancellationToken Lost => _lost.Token;
 
     /// <summary>Takes the lease if it is free or expired; null when another holder has it.</summary>
-    public static async Task<HeldLease?> TryAcquireAsync(ILeaseTable table, string name, string holder, TimeSpan duration, ILogger logger, CancellationToken cancellationToken) =>
-        await table.TryAcquireAsync(name, holder, duration, cancellationToken)
-            ? new HeldLease(table, name, holder, duration, logger)
+    public static async Task<HeldLease?> TryAcquireAsync(ILeaseTable table, string name, string holder, TimeSpan duration, ILogger logger, CancellationToken cancellationToken)
+    {
+        var started = DateTime.UtcNow;
+        return await table.TryAcquireAsync(name, holder, duration, cancellationToken)
+            ? new HeldLease(table, name, holder, duration, SafeHold(duration, started), logger)
             : null;
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -58,37 +63,38 @@ public sealed class HeldLease : IAsyncDisposable
         _stop.Dispose();
     }
 
+    /// <summary>How long a lease written at <paramref name="writeStarted"/> is surely ours: its duration from the start of the write, less a margin for clock drift.</summary>
+    private static TimeSpan SafeHold(TimeSpan duration, DateTime writeStarted) =>
+        TimeSpan.FromTicks(Math.Max(0, (duration - (duration / 10) - (DateTime.UtcNow - writeStarted)).Ticks));
+
     private async Task RenewAsync()
     {
-        var expires = DateTime.UtcNow + _duration;
-        while (!_stop.IsCancellationRequested)
+        while (!_stop.IsCancellationRequested && !_lost.IsCancellationRequested)
         {
             try
             {
                 await Task.Delay(_duration / 3, _stop.Token);
-                if (!await _table.TryAcquireAsync(Name, Holder, _duration, _stop.Token))
+                var started = DateTime.UtcNow;
+                using var limit = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token, _lost.Token);
+                limit.CancelAfter(_duration / 3);
+                if (!await _table.TryAcquireAsync(Name, Holder, _duration, limit.Token))
                 {
                     _logger.LogWarning("Lease {Lease} was taken by another holder", Name);
-                    break;
+                    await _lost.CancelAsync();
+                    return;
                 }
 
-                expires = DateTime.UtcNow + _duration;
+                _lost.CancelAfter(SafeHold(_duration, started));
             }
-            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+            catch (OperationCanceledException) when (_stop.IsCancellationRequested || _lost.IsCancellationRequested)
             {
                 return;
             }
-            catch (Exception e) when (DateTime.UtcNow < expires)
-            {
-                _logger.LogWarning(e, "Renewing lease {Lease} failed; retrying until it expires", Name);
-            }
             catch (Exception e)
             {
-                _logger.LogWarning(e, "Lease {Lease} expired while it could not be renewed", Name);
-                break;
+                // The timer set at the last success cancels Lost if renewals keep failing until expiry.
+                _logger.LogWarning(e, "Renewing lease {Lease} failed; retrying until it expires", Name);
             }
         }
-
-        await _lost.CancelAsync();
     }
 }

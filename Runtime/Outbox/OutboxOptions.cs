@@ -6,4 +6,6 @@ namespace CallPing.Runtime.Outbox;
 public sealed class OutboxOptions : PumpOptions
 {
     public const string Section = "Outbox";
+
+    protected override string SectionName => Section;
 }

@@ -50,7 +50,10 @@ internal sealed class OutboxPump(
                 throw new InvalidOperationException($"No outbox handler for kind '{message.Kind}'.");
             }
 
-            await handler.HandleAsync(message, stoppingToken);
+            // A hung handler must not hold up the silo, nor outlive its claim while another silo runs the effect too.
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            limit.CancelAfter(settings.WorkLimit);
+            await handler.HandleAsync(message, limit.Token).WaitAsync(limit.Token);
             await outbox.CompleteAsync(message.Id, stoppingToken);
         }
         catch (Exception e) when (!stoppingToken.IsCancellationRequested)
@@ -59,7 +62,7 @@ internal sealed class OutboxPump(
             logger.LogWarning(e, "Outbox effect {Kind} {Key} failed (attempt {Attempt}); retrying in {Delay}", message.Kind, message.IdempotencyKey, message.Attempt, delay);
             try
             {
-                await outbox.RetryAsync(message.Id, delay, e.Message, stoppingToken);
+                await outbox.RetryAsync(message.Id, silo.Id, delay, e.Message, stoppingToken);
             }
             catch (Exception retryError) when (!stoppingToken.IsCancellationRequested)
             {

@@ -6,4 +6,6 @@ namespace CallPing.Runtime.Reminders;
 public sealed class ReminderOptions : PumpOptions
 {
     public const string Section = "Reminders";
+
+    protected override string SectionName => Section;
 }

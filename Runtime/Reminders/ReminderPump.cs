@@ -52,7 +52,8 @@ internal sealed class ReminderPump(
         try
         {
             var status = new TickStatus(reminder.FirstDueAt, reminder.Period, reminder.DueAt);
-            await catalog.InvokeAsync(grain, g => ReceiveAsync(g, reminder.Name, status), $"ReceiveReminder({reminder.Name})");
+            await catalog.InvokeAsync(grain, g => ReceiveAsync(g, reminder.Name, status), $"ReceiveReminder({reminder.Name})")
+                .WaitAsync(settings.WorkLimit, stoppingToken);
             await table.CompleteAsync(reminder, stoppingToken);
         }
         catch (Exception e) when (!stoppingToken.IsCancellationRequested)
@@ -61,7 +62,7 @@ internal sealed class ReminderPump(
             logger.LogWarning(e, "Reminder {Reminder} of {Grain} failed (attempt {Attempt}); retrying in {Delay}", reminder.Name, grain, reminder.Attempts, delay);
             try
             {
-                await table.RetryAsync(reminder, delay, stoppingToken);
+                await table.RetryAsync(reminder, silo.Id, delay, stoppingToken);
             }
             catch (Exception retryError) when (!stoppingToken.IsCancellationRequested)
             {

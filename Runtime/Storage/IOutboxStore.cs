@@ -15,8 +15,8 @@ public interface IOutboxStore
     /// <summary>Marks an effect done.</summary>
     Task CompleteAsync(long id, CancellationToken cancellationToken);
 
-    /// <summary>Releases a failed effect to be tried again after <paramref name="retryAfter"/>.</summary>
-    Task RetryAsync(long id, TimeSpan retryAfter, string error, CancellationToken cancellationToken);
+    /// <summary>Releases a failed effect to be tried again after <paramref name="retryAfter"/>, if <paramref name="siloId"/> still holds its claim.</summary>
+    Task RetryAsync(long id, string siloId, TimeSpan retryAfter, string error, CancellationToken cancellationToken);
 
     /// <summary>Effects not yet completed.</summary>
     Task<long> CountPendingAsync(CancellationToken cancellationToken);

@@ -33,6 +33,22 @@ internal sealed class SchemaMigrator(SqlStore store)
             return 0;
         }, cancellationToken);
 
+    /// <summary>Ready when the store answers and every migration is applied; the detail says which store and why not.</summary>
+    public async Task<(bool Ready, string Detail)> CheckReadyAsync(string description, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var applied = await AppliedVersionAsync(cancellationToken);
+            return applied == LatestVersion
+                ? (true, $"{description}, schema version {applied}")
+                : (false, $"{description}: schema version {applied}, expected {LatestVersion}");
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or TimeoutException or IOException)
+        {
+            return (false, $"{description} is not reachable: {e.Message}");
+        }
+    }
+
     /// <summary>The highest applied version; 0 when none (or the table does not exist yet).</summary>
     public Task<int> AppliedVersionAsync(CancellationToken cancellationToken) =>
         store.ReadAsync(async connection =>

@@ -6,7 +6,8 @@ internal sealed class SqlMembershipTable(SqlStore store) : IMembershipTable
         store.WriteAsync((connection, transaction) => SqlStore.ExecuteAsync(connection, transaction,
             "INSERT INTO silos (silo_id, host_name, process_id, roles, started_at, heartbeat_at, stopped_at) " +
             "VALUES (@id, @host, @pid, @roles, @started, @heartbeat, NULL) " +
-            "ON CONFLICT (silo_id) DO UPDATE SET heartbeat_at = excluded.heartbeat_at, stopped_at = NULL",
+            "ON CONFLICT (silo_id) DO UPDATE SET host_name = excluded.host_name, process_id = excluded.process_id, roles = excluded.roles, " +
+            "started_at = excluded.started_at, heartbeat_at = excluded.heartbeat_at, stopped_at = NULL",
             cancellationToken, ("@id", silo.SiloId), ("@host", silo.HostName), ("@pid", silo.ProcessId), ("@roles", silo.Roles),
             ("@started", silo.StartedAt.ToUnixTimeMilliseconds()), ("@heartbeat", silo.HeartbeatAt.ToUnixTimeMilliseconds())), cancellationToken);
 

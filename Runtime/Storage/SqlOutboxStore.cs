@@ -48,10 +48,11 @@ internal sealed class SqlOutboxStore(SqlStore store) : IOutboxStore
             "UPDATE outbox SET completed_at = @now, claimed_by = NULL, claimed_until = NULL, last_error = NULL WHERE id = @id AND completed_at IS NULL",
             cancellationToken, ("@now", store.NowMs), ("@id", id)), cancellationToken);
 
-    public Task RetryAsync(long id, TimeSpan retryAfter, string error, CancellationToken cancellationToken) =>
+    public Task RetryAsync(long id, string siloId, TimeSpan retryAfter, string error, CancellationToken cancellationToken) =>
         store.WriteAsync((connection, transaction) => SqlStore.ExecuteAsync(connection, transaction,
-            "UPDATE outbox SET claimed_by = NULL, claimed_until = NULL, due_at = @due, last_error = @error WHERE id = @id AND completed_at IS NULL",
-            cancellationToken, ("@due", store.NowMs + (long)retryAfter.TotalMilliseconds), ("@error", error), ("@id", id)), cancellationToken);
+            "UPDATE outbox SET claimed_by = NULL, claimed_until = NULL, due_at = @due, last_error = @error " +
+            "WHERE id = @id AND completed_at IS NULL AND claimed_by = @silo",
+            cancellationToken, ("@due", store.NowMs + (long)retryAfter.TotalMilliseconds), ("@error", error), ("@id", id), ("@silo", siloId)), cancellationToken);
 
     public Task<long> CountPendingAsync(CancellationToken cancellationToken) =>
         store.ReadAsync(async connection => Convert.ToInt64(

@@ -65,13 +65,16 @@ internal sealed class SqlReminderTable(SqlStore store) : IReminderTable
         return Reschedule(delivered, next, cancellationToken);
     }
 
-    public Task RetryAsync(ReminderEntry delivered, TimeSpan retryAfter, CancellationToken cancellationToken) =>
-        Reschedule(delivered, store.Time.GetUtcNow() + retryAfter, cancellationToken, keepAttempts: true);
-
-    private Task Reschedule(ReminderEntry delivered, DateTimeOffset dueAt, CancellationToken cancellationToken, bool keepAttempts = false) =>
+    public Task RetryAsync(ReminderEntry delivered, string siloId, TimeSpan retryAfter, CancellationToken cancellationToken) =>
         store.WriteAsync((connection, transaction) => SqlStore.ExecuteAsync(connection, transaction,
-            $"UPDATE reminders SET due_at = @due, claimed_by = NULL, claimed_until = NULL{(keepAttempts ? "" : ", attempts = 0")} " +
-            $"WHERE {KeyClause} AND version = @version",
+            "UPDATE reminders SET due_at = @due, claimed_by = NULL, claimed_until = NULL " +
+            $"WHERE {KeyClause} AND version = @version AND claimed_by = @silo",
+            cancellationToken, [.. KeyAndVersion(delivered), ("@due", (store.Time.GetUtcNow() + retryAfter).ToUnixTimeMilliseconds()), ("@silo", siloId)]),
+            cancellationToken);
+
+    private Task Reschedule(ReminderEntry delivered, DateTimeOffset dueAt, CancellationToken cancellationToken) =>
+        store.WriteAsync((connection, transaction) => SqlStore.ExecuteAsync(connection, transaction,
+            $"UPDATE reminders SET due_at = @due, claimed_by = NULL, claimed_until = NULL, attempts = 0 WHERE {KeyClause} AND version = @version",
             cancellationToken, [.. KeyAndVersion(delivered), ("@due", dueAt.ToUnixTimeMilliseconds())]), cancellationToken);
 
     private static (string, object?)[] KeyAndVersion(ReminderEntry entry) =>

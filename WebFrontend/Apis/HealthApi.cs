@@ -24,7 +24,4 @@ public static class HealthApi
             ? TypedResults.Ok(new HealthStatus("ready", detail))
             : TypedResults.Problem(detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready");
     }
-
-    /// <summary>Body of a healthy probe answer.</summary>
-    public sealed record HealthStatus(string Status, string? Store);
 }

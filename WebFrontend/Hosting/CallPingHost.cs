@@ -31,8 +31,8 @@ public static class CallPingHost
     public static SiloRoles ConfiguredRoles(this WebApplicationBuilder builder) =>
         (builder.Configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions()).ParsedRoles;
 
-    /// <summary>Maps the health probes, and the web role's endpoints when this process has that role.</summary>
-    public static WebApplication MapCallPing(this WebApplication app, SiloRoles roles)
+    /// <summary>Maps what every process serves: the health probes.</summary>
+    public static WebApplication MapCallPing(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();

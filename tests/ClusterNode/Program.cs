@@ -11,7 +11,7 @@ return await StartupGuard.RunAsync(() =>
     builder.AddWorkerRole();
     builder.Services.AddSingleton<IOutboxHandler, RecordedEffectHandler>();
     builder.Services.AddHostedService<SingletonLeaseContender>();
-    var app = builder.Build().MapCallPing(builder.ConfiguredRoles());
+    var app = builder.Build().MapCallPing();
     app.MapControlApi();
     return app;
 });

@@ -57,10 +57,13 @@ public sealed class PostgresGrainRuntimeTests(PostgresStoreUnderTest store) : Gr
     }
 
     [Fact]
-    public async Task ServerRestart_WhileSiloRuns_SiloReconnectsAndKeepsState()
+    public async Task ServerRestart_WhileSilosRun_TheyReconnectKeepStateAndPumpsGoOn()
     {
-        var silo = await StartSiloAsync(await store.NewStoreAsync());
-        var counter = silo.Grains.GetGrain<ICounterGrain>("survivor");
+        var storeSettings = await store.NewStoreAsync();
+        var slowPolls = new Dictionary<string, string?> { ["Reminders:PollInterval"] = "00:01:00", ["Outbox:PollInterval"] = "00:01:00" };
+        var worker = await StartSiloAsync(storeSettings, slowPolls);
+        var web = await StartSiloAsync(storeSettings, slowPolls, worker: false);
+        var counter = web.Grains.GetGrain<ICounterGrain>("survivor");
         await counter.AddAsync(7);
 
         await store.Server.StopAsync();
@@ -77,6 +80,12 @@ public sealed class PostgresGrainRuntimeTests(PostgresStoreUnderTest store) : Gr
                 return -1;
             }
         }, value => value > 0, TimeSpan.FromSeconds(20), "counter after restart");
+        await web.Grains.GetGrain<IEffectGrain>("after-restart").EmitAsync("after-restart");
+        await web.Grains.GetGrain<IReminderGrain>("after-restart").ScheduleOnceAsync(TimeSpan.FromMilliseconds(200));
+
         Assert.Equal(8, after);
+        var handler = worker.Get<RecordingEffectHandler>();
+        await Eventually.ReachesAsync(() => Task.FromResult(handler.Applied.GetValueOrDefault("after-restart")), n => n == 1, TimeSpan.FromSeconds(10), "effect after restart");
+        await Eventually.ReachesAsync(web.Grains.GetGrain<IReminderGrain>("after-restart").GetFiredAsync, n => n == 1, TimeSpan.FromSeconds(10), "reminder after restart");
     }
 }

@@ -70,18 +70,23 @@ public sealed class ClusterTests(PostgresServer postgres)
         await cluster.ExecuteAsync(RecordedEffects.Schema);
 
         var emitted = await cluster.PostAsync(0, "/effects?prefix=e&count=300");
-        await Eventually.ReachesAsync(() => cluster.ScalarAsync<long>("SELECT COUNT(*) FROM test_effect_runs WHERE silo = 'node-3'"),
-            n => n > 0, TimeSpan.FromSeconds(20), "effects run by node-3");
+        const string heldByVictim = "FROM outbox WHERE claimed_by = 'node-3' AND completed_at IS NULL";
+        await Eventually.ReachesAsync(() => cluster.ScalarAsync<long>($"SELECT COUNT(*) {heldByVictim}"), n => n > 0, TimeSpan.FromSeconds(20), "effects claimed by node-3");
         cluster.Nodes[2].Kill();
+        var orphaned = await cluster.ScalarAsync<string>($"SELECT string_agg(idempotency_key, ',') {heldByVictim}");
 
         await Eventually.ReachesAsync(() => cluster.ScalarAsync<long>("SELECT COUNT(*) FROM outbox WHERE completed_at IS NULL"),
             n => n == 0, TimeSpan.FromSeconds(30), "effects pending");
         var applied = await cluster.ScalarAsync<long>("SELECT COUNT(*) FROM test_effects");
         var distinctRuns = await cluster.ScalarAsync<long>("SELECT COUNT(DISTINCT idempotency_key) FROM test_effect_runs");
 
+        var orphanedApplied = await cluster.ScalarAsync<long>(
+            $"SELECT COUNT(*) FROM test_effects WHERE idempotency_key = ANY(string_to_array('{orphaned}', ','))");
+
         Assert.Equal(300, emitted.Succeeded);
         Assert.Equal(300, applied);
         Assert.Equal(300, distinctRuns);
+        Assert.Equal(orphaned.Split(',').Length, orphanedApplied);
     }
 
     [Fact]

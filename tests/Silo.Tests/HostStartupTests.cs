@@ -31,7 +31,7 @@ public sealed class HostStartupTests : IDisposable
     [InlineData("GrainRuntime:CallTimeout", "soon", "GrainRuntime:CallTimeout")]
     [InlineData("Silo:Roles", "cook", "Silo:Roles must list web and/or worker")]
     [InlineData("Storage:Provider", "Oracle", "Storage:Provider")]
-    [InlineData("Reminders:BatchSize", "0", "BatchSize must be between 1 and 10000")]
+    [InlineData("Reminders:BatchSize", "0", "Reminders:BatchSize must be between 1 and 10000")]
     public async Task Silo_BadSetting_StopsWithMessageNamingIt(string key, string value, string expected)
     {
         await using var silo = HostProcess.Start("Silo", new Dictionary<string, string?> { ["Storage:DataFolder"] = _data.Path, [key] = value });

@@ -38,7 +38,8 @@ public sealed class HostProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = Path.GetTempPath(),
+            // As an operator runs it: from its folder, so that its appsettings.json applies.
+            WorkingDirectory = Path.GetDirectoryName(RepositoryPaths.HostDll(project))!,
         };
         start.Environment["Urls"] = $"http://127.0.0.1:{port}";
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";

@@ -13,7 +13,8 @@ public sealed class PostgresServer : IAsyncLifetime
 {
     public const string Password = "callping-test-password";
 
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"callping-pg-{Guid.NewGuid():N}");
+    // /tmp rather than the user's temp folder: the server user must be able to reach it when the tests run as root.
+    private readonly string _folder = Path.Combine(Environment.IsPrivilegedProcess ? "/tmp" : Path.GetTempPath(), $"callping-pg-{Guid.NewGuid():N}");
     private string _bin = "";
     private string? _runAs;
 
@@ -27,7 +28,7 @@ public sealed class PostgresServer : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _bin = FindBinaries();
-        _runAs = Environment.UserName == "root" ? (UserExists("postgres") ? "postgres" : "nobody") : null;
+        _runAs = Environment.IsPrivilegedProcess ? (UserExists("postgres") ? "postgres" : "nobody") : null;
         Directory.CreateDirectory(_folder);
         var passwordFile = Path.Combine(_folder, "password");
         await File.WriteAllTextAsync(passwordFile, Password);

@@ -58,20 +58,8 @@ public sealed class PostgresRuntimeStore : IRuntimeStore, IAsyncDisposable
         _logger.LogInformation("Store: {Store}, schema version {Version}", Description, _migrator.LatestVersion);
     }
 
-    public async Task<(bool Ready, string Detail)> CheckReadyAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            var applied = await _migrator.AppliedVersionAsync(cancellationToken);
-            return applied == _migrator.LatestVersion
-                ? (true, $"{Description}, schema version {applied}")
-                : (false, $"{Description}: schema version {applied}, expected {_migrator.LatestVersion}");
-        }
-        catch (Exception e) when (e is NpgsqlException or TimeoutException)
-        {
-            return (false, $"{Description} is not reachable: {Reason(e)}");
-        }
-    }
+    public Task<(bool Ready, string Detail)> CheckReadyAsync(CancellationToken cancellationToken) =>
+        _migrator.CheckReadyAsync(Description, cancellationToken);
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 

@@ -47,29 +47,24 @@ public sealed class SqliteRuntimeStore : IRuntimeStore, IDisposable
             return;
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
-        TakeLock();
-        // WAL lets readers run while one turn writes; it is a property of the file, set once.
-        await Sql.ReadAsync(connection => SqlStore.ExecuteAsync(connection, null, "PRAGMA journal_mode=WAL", cancellationToken), cancellationToken);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+            TakeLock();
+            // WAL lets readers run while one turn writes; it is a property of the file, set once.
+            await Sql.ReadAsync(connection => SqlStore.ExecuteAsync(connection, null, "PRAGMA journal_mode=WAL", cancellationToken), cancellationToken);
+            await _migrator.MigrateAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or SqliteException or IOException)
+        {
+            throw new StoreStartupException($"Cannot use the SQLite store {_path} (Storage:DataFolder): {e.Message}", e);
+        }
 
-        await _migrator.MigrateAsync(cancellationToken);
         _logger.LogInformation("Store: SQLite at {Path}, schema version {Version}", _path, _migrator.LatestVersion);
     }
 
-    public async Task<(bool Ready, string Detail)> CheckReadyAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            var applied = await _migrator.AppliedVersionAsync(cancellationToken);
-            return applied == _migrator.LatestVersion
-                ? (true, $"{Description}, schema version {applied}")
-                : (false, $"{Description}: schema version {applied}, expected {_migrator.LatestVersion}");
-        }
-        catch (Exception e) when (e is SqliteException or IOException)
-        {
-            return (false, $"{Description} is not reachable: {e.Message}");
-        }
-    }
+    public Task<(bool Ready, string Detail)> CheckReadyAsync(CancellationToken cancellationToken) =>
+        _migrator.CheckReadyAsync(Description, cancellationToken);
 
     public void Dispose()
     {
