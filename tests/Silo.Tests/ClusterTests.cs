@@ -128,6 +128,35 @@ public sealed class ClusterTests(PostgresServer postgres)
         Assert.DoesNotContain("not-the-password", silo.Output);
     }
 
+    [Fact]
+    public async Task TwoWorkers_EachPbxDrivenByExactlyOne_KillOne_SurvivorDrivesAllFiveWithin15s()
+    {
+        await using var fleet = await Pbx.SimulatorFleet.StartAsync();
+        var settings = fleet.Settings();
+        settings["Pbx:HealthCheckInterval"] = "00:00:00.500";
+        await using var cluster = await Cluster.StartAsync(postgres, nodes: 2, settings);
+        bool AllConnected() => fleet.Pbxes.All(p => p.IsAppConnected("callping"));
+
+        var holders = await Eventually.ReachesAsync(() => PbxHoldersAsync(cluster), h => h.Count == 5 && AllConnected(), TimeSpan.FromSeconds(30), "PBX drivers");
+        var victim = holders.Values.GroupBy(h => h).OrderByDescending(g => g.Count()).First().Key;
+        var survivor = victim == "node-1" ? "node-2" : "node-1";
+        cluster.Nodes[victim == "node-1" ? 0 : 1].Kill();
+        var killedAt = DateTime.UtcNow;
+        await Eventually.ReachesAsync(() => PbxHoldersAsync(cluster), h => h.Count == 5 && h.Values.All(x => x == survivor) && AllConnected(), Takeover, "PBXes driven by the survivor");
+        var takeover = DateTime.UtcNow - killedAt;
+
+        Assert.All(holders.Values, h => Assert.Contains(h, new[] { "node-1", "node-2" }));
+        Assert.True(takeover < Takeover, $"took {takeover}");
+    }
+
+    /// <summary>Who drives each PBX now: the unexpired holder of its lease.</summary>
+    private static async Task<Dictionary<string, string>> PbxHoldersAsync(Cluster cluster)
+    {
+        var rows = await cluster.ScalarAsync<string>(
+            $"SELECT COALESCE(string_agg(name || '=' || holder, ','), '') FROM leases WHERE name LIKE 'pbx:%' AND expires_at > {Cluster.NowMs}");
+        return rows.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(r => r.Split('=')).ToDictionary(p => p[0], p => p[1]);
+    }
+
     private static async Task<string?> LeaseHolderAsync(Cluster cluster)
     {
         var holder = await cluster.ScalarAsync<string>(
