@@ -74,12 +74,16 @@ public sealed class PbxFleetTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task TrunkFailure_OnFirstTry_IsPlacedAgainOnAnotherProviderWithin100ms()
+    public async Task TrunkFailure_OnFirstTry_IsPlacedAgainAtOnceOnAnotherProvider()
     {
         await using var fleet = await SimulatorFleet.StartAsync();
         fleet.Script(FlakyTrunkNumber, PhoneScript.Busy());
         fleet.Script(FlakyTrunkNumber, PhoneScript.TrunkFailure(34), "pbx-1", "pbx-2");
-        await using var silo = await WorkerSilo.StartAsync(fleet.Settings());
+        // Polls far apart: a retry that waited for one instead of being woken would take seconds.
+        var settings = fleet.Settings();
+        settings["Outbox:PollInterval"] = "00:00:05";
+        settings["Reminders:PollInterval"] = "00:00:05";
+        await using var silo = await WorkerSilo.StartAsync(settings);
         await AllHealthyAsync(silo, SimulatorFleet.Providers.Length);
 
         var ids = Enumerable.Range(0, 5).Select(i => $"failover-{i}").ToList();
@@ -102,7 +106,8 @@ public sealed class PbxFleetTests(ITestOutputHelper output)
             Assert.Equal((CallOutcome.TrunkFailure, 34), (first.Outcome, first.Cause));
             Assert.NotEqual("a", second.Provider);
             Assert.Equal(CallOutcome.Busy, call.Outcome);
-            Assert.True(placedAgainAt - failedAt < TimeSpan.FromMilliseconds(100), $"placed again {(placedAgainAt - failedAt).TotalMilliseconds} ms after the failure");
+            // The 100 ms target is measured in bench/ (a timed unit test would be noise on a shared machine).
+            Assert.True(placedAgainAt - failedAt < TimeSpan.FromSeconds(1), $"placed again {(placedAgainAt - failedAt).TotalMilliseconds} ms after the failure");
         }
     }
 
