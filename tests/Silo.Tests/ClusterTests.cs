@@ -131,7 +131,7 @@ public sealed class ClusterTests(PostgresServer postgres)
     [Fact]
     public async Task TwoWorkers_EachPbxDrivenByExactlyOne_KillOne_SurvivorDrivesAllFiveWithin15s()
     {
-        await using var fleet = await Pbx.SimulatorFleet.StartAsync();
+        await using var fleet = await TestSupport.Pbx.SimulatorFleet.StartAsync();
         var settings = fleet.Settings();
         settings["Pbx:HealthCheckInterval"] = "00:00:00.500";
         await using var cluster = await Cluster.StartAsync(postgres, nodes: 2, settings);

@@ -4,6 +4,7 @@ using CallPing.Grains.Interfaces.Models;
 using CallPing.Grains.Interfaces.Pbx;
 using CallPing.PbxSimulator.Scripting;
 using CallPing.TestSupport;
+using CallPing.TestSupport.Pbx;
 using Xunit.Abstractions;
 
 namespace CallPing.Silo.Tests.Pbx;

@@ -6,9 +6,9 @@ using CallPing.Grains.Pbx.Fleet;
 using CallPing.Runtime;
 using CallPing.Runtime.Hosting;
 using CallPing.Silo.Hosting;
-using CallPing.TestSupport;
 
-namespace CallPing.Silo.Tests.Pbx;
+
+namespace CallPing.TestSupport.Pbx;
 
 /// <summary>An in-process silo with the product's grains and worker role, on a SQLite store of its own.</summary>
 public sealed class WorkerSilo : IAsyncDisposable

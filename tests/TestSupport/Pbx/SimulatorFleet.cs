@@ -1,7 +1,7 @@
 using CallPing.PbxSimulator;
 using CallPing.PbxSimulator.Scripting;
 
-namespace CallPing.Silo.Tests.Pbx;
+namespace CallPing.TestSupport.Pbx;
 
 /// <summary>
 /// Five simulated PBXes in the test process, on 127.0.0.1: pbx-1 and pbx-2 on provider "a", pbx-3 on "b",
