@@ -70,10 +70,11 @@ public sealed class ClusterTests(PostgresServer postgres)
         await cluster.ExecuteAsync(RecordedEffects.Schema);
 
         var emitted = await cluster.PostAsync(0, "/effects?prefix=e&count=300");
-        const string heldByVictim = "FROM outbox WHERE claimed_by = 'node-3' AND completed_at IS NULL";
-        await Eventually.ReachesAsync(() => cluster.ScalarAsync<long>($"SELECT COUNT(*) {heldByVictim}"), n => n > 0, TimeSpan.FromSeconds(20), "effects claimed by node-3");
+        // Kill node-3 right after seeing effects it claimed and has not completed: they are orphaned mid-batch.
+        var orphaned = await Eventually.ReachesAsync(
+            () => cluster.ScalarAsync<string>("SELECT COALESCE(string_agg(idempotency_key, ','), '') FROM outbox WHERE claimed_by = 'node-3' AND completed_at IS NULL"),
+            keys => keys.Length > 0, TimeSpan.FromSeconds(20), "effects claimed by node-3");
         cluster.Nodes[2].Kill();
-        var orphaned = await cluster.ScalarAsync<string>($"SELECT string_agg(idempotency_key, ',') {heldByVictim}");
 
         await Eventually.ReachesAsync(() => cluster.ScalarAsync<long>("SELECT COUNT(*) FROM outbox WHERE completed_at IS NULL"),
             n => n == 0, TimeSpan.FromSeconds(30), "effects pending");
