@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+
+namespace CallPing.Grains.Interfaces.Models;
+
+/// <summary>The PagerDuty Events API v2 severities.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<AlertSeverity>))]
+public enum AlertSeverity
+{
+    Critical,
+    Error,
+    Warning,
+    Info,
+}

@@ -1,0 +1,10 @@
+using CallPing.Runtime;
+
+namespace CallPing.Grains.Interfaces.Projects;
+
+/// <summary>Per phone number call limit, across all alerts and projects, so that an alert storm cannot ring one phone without end. Key: the E.164 number.</summary>
+public interface INumberGrain : IGrainWithStringKey
+{
+    /// <summary>Reserves one call to this number for the alert; false when the number's limit is reached.</summary>
+    Task<bool> TryReserveCallAsync(string alertId);
+}
