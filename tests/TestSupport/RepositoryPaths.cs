@@ -1,3 +1,5 @@
+using System.Reflection;
+
 namespace CallPing.TestSupport;
 
 /// <summary>Finds the repository and the built hosts from a test's output folder.</summary>
@@ -7,7 +9,7 @@ public static class RepositoryPaths
 
     /// <summary>"Debug" or "Release": the hosts are run in the configuration the tests were built in.</summary>
     public static string Configuration { get; } =
-        new DirectoryInfo(AppContext.BaseDirectory).Parent?.Parent?.Name is "Release" ? "Release" : "Debug";
+        typeof(RepositoryPaths).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
 
     /// <summary>The built DLL of a host project by its folder, e.g. HostDll("Silo") or HostDll("tests/ClusterNode").</summary>
     public static string HostDll(string projectFolder)
