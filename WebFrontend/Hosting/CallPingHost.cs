@@ -31,12 +31,17 @@ public static class CallPingHost
     public static SiloRoles ConfiguredRoles(this WebApplicationBuilder builder) =>
         (builder.Configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions()).ParsedRoles;
 
-    /// <summary>Maps what every process serves: the health probes.</summary>
+    /// <summary>Maps the health probes, which every process serves, and the web role's endpoints when it has that role.</summary>
     public static WebApplication MapCallPing(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapHealthApi();
+        if (app.Services.GetRequiredService<SiloIdentity>().Roles.HasFlag(SiloRoles.Web))
+        {
+            app.MapWebRoleApis();
+        }
+
         return app;
     }
 }

@@ -1,0 +1,10 @@
+namespace CallPing.WebFrontend.Apis;
+
+/// <summary>The endpoints of the web role (the health probes are served by every process).</summary>
+public static class WebRoleApis
+{
+    public static IEndpointRouteBuilder MapWebRoleApis(this IEndpointRouteBuilder endpoints)
+    {
+        return endpoints;
+    }
+}
