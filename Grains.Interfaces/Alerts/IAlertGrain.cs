@@ -9,8 +9,8 @@ public interface IAlertGrain : IGrainWithStringKey
     /// <summary>Stores a new alert and starts calling. Triggering an existing alert returns it unchanged.</summary>
     Task<AlertView> TriggerAsync(AlertTrigger trigger);
 
-    /// <summary>Absorbs a repeated trigger (count goes up, no new call); false when the alert is closed and a new one is needed.</summary>
-    Task<bool> RepeatAsync();
+    /// <summary>Absorbs a repeated trigger (count goes up, no new call); null when the alert is closed (or unknown) and a new one is needed.</summary>
+    Task<AlertBrief?> RepeatAsync();
 
     /// <summary>Acknowledges: all calling stops. By names who (masked number, "api", a user).</summary>
     Task<AlertView> AcknowledgeAsync(string by);

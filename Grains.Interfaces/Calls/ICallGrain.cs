@@ -18,6 +18,12 @@ public interface ICallGrain : IGrainWithStringKey
     /// <summary>The callee answered the try (StasisStart).</summary>
     Task OnAnsweredAsync(string channelId, DateTimeOffset at);
 
+    /// <summary>The callee pressed a key: 1 acknowledges, 2 passes to the next person, 9 repeats the prompt.</summary>
+    Task OnKeyAsync(string channelId, string digit);
+
+    /// <summary>The alert is over (resolved, acknowledged elsewhere): a queued try is not dialled, a live one is hung up.</summary>
+    Task CancelAsync(string reason);
+
     /// <summary>A try ended; a trunk failure is placed again at once elsewhere.</summary>
     Task OnTryEndedAsync(TryEnded ended);
 

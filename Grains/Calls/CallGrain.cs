@@ -8,6 +8,11 @@ using CallPing.Runtime.Hosting;
 
 namespace CallPing.Grains.Calls;
 
+/// <summary>
+/// One call placed as tries with trunk failover. For an alert it plays the prompt when answered, takes the key
+/// (1 acknowledge, 2 pass on, 9 repeat; nothing within the wait = not acknowledged) and tells the alert, once.
+/// Every effect on the PBX is an outbox effect pinned to the lease of the silo driving that PBX.
+/// </summary>
 public sealed partial class CallGrain(
     [PersistentState("call")] IPersistentState<CallState> state,
     IOutbox outbox,
@@ -21,8 +26,11 @@ public sealed partial class CallGrain(
     public static readonly TimeSpan MaxAnsweredCall = TimeSpan.FromMinutes(3);
 
     private const string DeadlineReminder = "try-deadline";
+    private const string KeyWaitReminder = "key-wait";
 
     private CallState Call => state.State;
+
+    private CallTry? Current => Call.Tries.Count == 0 ? null : Call.Tries[^1];
 
     public async Task<CallView> PlaceAsync(PlaceCallRequest request)
     {
@@ -44,7 +52,10 @@ public sealed partial class CallGrain(
 
         Call.Number = request.Number;
         Call.RingTimeoutSeconds = (int)request.RingTimeout.TotalSeconds;
+        Call.AlertId = request.AlertId;
+        Call.Summary = request.Summary;
         await StartNextTryAsync();
+        FinishIfOver(null);
         await state.WriteStateAsync();
         return View();
     }
@@ -52,7 +63,7 @@ public sealed partial class CallGrain(
     public async Task<bool> BeginDialAsync(string channelId)
     {
         var index = TryIndex(channelId);
-        if (index < 0 || Call.Tries[index] is not { DialedAt: null, EndedAt: null } attempt)
+        if (index < 0 || Call.CancelledBecause is not null || Call.Tries[index] is not { DialedAt: null, EndedAt: null } attempt)
         {
             return false;
         }
@@ -72,8 +83,72 @@ public sealed partial class CallGrain(
 
         Call.Tries[index] = attempt with { AnsweredAt = at };
         Call.Status = CallStatus.Answered;
+        if (Call.AlertId is not null && Call.Result is null)
+        {
+            Play(AlertPrompt.Prompt, hangupAfter: false);
+        }
+
         await state.WriteStateAsync();
         await RegisterOrUpdateReminder(DeadlineReminder, MaxAnsweredCall);
+        if (Call.AlertId is not null)
+        {
+            await RegisterOrUpdateReminder(KeyWaitReminder, AlertPrompt.KeyWait);
+        }
+    }
+
+    public async Task OnKeyAsync(string channelId, string digit)
+    {
+        if (Current is not { AnsweredAt: not null, EndedAt: null } current || current.ChannelId != channelId || Call.Result is not null || Call.AlertId is null)
+        {
+            return;
+        }
+
+        switch (digit)
+        {
+            case "1":
+                Decide(CallResult.Acknowledged, $"{Mask(Call.Number)} pressed 1");
+                Play([AlertPrompt.Acknowledged], hangupAfter: true);
+                break;
+            case "2":
+                Decide(CallResult.PassedOn, $"{Mask(Call.Number)} pressed 2");
+                HangUp(current, "passed on");
+                break;
+            case "9":
+                Play(AlertPrompt.Prompt, hangupAfter: false);
+                await RegisterOrUpdateReminder(KeyWaitReminder, AlertPrompt.KeyWait);
+                break;
+            default:
+                return;
+        }
+
+        await state.WriteStateAsync();
+    }
+
+    public async Task CancelAsync(string reason)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        if (Call.Status is CallStatus.Ended or CallStatus.NoPbxAvailable || Call.CancelledBecause is not null)
+        {
+            return;
+        }
+
+        Call.CancelledBecause = reason;
+        // The alert cancelled this call, so it needs no notice back.
+        Call.AlertNotified = true;
+        Call.Result ??= CallResult.NotAcknowledged;
+        if (Current is { EndedAt: null } current)
+        {
+            if (current.DialedAt is not null)
+            {
+                HangUp(current, reason);
+            }
+
+            Call.Tries[^1] = current with { EndedAt = time.GetUtcNow(), Outcome = current.AnsweredAt is null ? CallOutcome.Failed : CallOutcome.Answered, Cause = 16, Detail = $"cancelled: {reason}" };
+        }
+
+        Call.Status = CallStatus.Ended;
+        Call.Outcome = Current?.Outcome;
+        await state.WriteStateAsync();
     }
 
     public async Task OnTryEndedAsync(TryEnded ended)
@@ -91,7 +166,7 @@ public sealed partial class CallGrain(
         Call.Tries[index] = attempt with { EndedAt = ended.At, Outcome = outcome, Cause = ended.Cause, Detail = ended.Detail };
         if (index == Call.Tries.Count - 1)
         {
-            if (CallOutcomes.ShouldRetryElsewhere(outcome))
+            if (CallOutcomes.ShouldRetryElsewhere(outcome) && Call.CancelledBecause is null)
             {
                 await StartNextTryAsync();
             }
@@ -102,6 +177,7 @@ public sealed partial class CallGrain(
             }
         }
 
+        FinishIfOver(ended.Detail);
         await state.WriteStateAsync();
     }
 
@@ -109,14 +185,25 @@ public sealed partial class CallGrain(
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (Call.Tries.Count == 0 || Call.Tries[^1] is not { EndedAt: null } open)
+        if (Current is not { EndedAt: null } open)
         {
             return;
         }
 
+        if (reminderName == KeyWaitReminder)
+        {
+            if (open.AnsweredAt is not null && Call.Result is null)
+            {
+                Decide(CallResult.NotAcknowledged, "no key pressed");
+                HangUp(open, "no key");
+                await state.WriteStateAsync();
+            }
+
+            return;
+        }
+
         // The PBX never told us how this try ended (its driver died, events were lost): end it and hang it up.
-        outbox.Enqueue(HangupCommand.Kind, $"hangup:{open.ChannelId}",
-            new HangupCommand(GetPrimaryKeyString(), open.ChannelId, open.PbxId, "deadline"), DialCommand.LeaseOf(open.PbxId));
+        HangUp(open, "deadline");
         await OnTryEndedAsync(new TryEnded(open.ChannelId, CallOutcome.NoAnswer, 0, "no outcome from the PBX by the deadline", time.GetUtcNow()));
     }
 
@@ -139,6 +226,40 @@ public sealed partial class CallGrain(
             new DialCommand(callId, channelId, route.PbxId!, Call.Number, Call.RingTimeoutSeconds), DialCommand.LeaseOf(route.PbxId!));
         await RegisterOrUpdateReminder(DeadlineReminder, TimeSpan.FromSeconds(Call.RingTimeoutSeconds) + OutcomeGrace);
     }
+
+    /// <summary>Once the call is over, a call nobody decided on counts as not acknowledged.</summary>
+    private void FinishIfOver(string? detail)
+    {
+        if (Call.Status is CallStatus.Ended or CallStatus.NoPbxAvailable)
+        {
+            Decide(CallResult.NotAcknowledged, detail ?? Call.Refusal);
+        }
+    }
+
+    /// <summary>Records what the call achieved and tells its alert, once.</summary>
+    private void Decide(CallResult result, string? detail)
+    {
+        Call.Result ??= result;
+        if (Call.AlertId is { } alertId && !Call.AlertNotified)
+        {
+            Call.AlertNotified = true;
+            outbox.Enqueue(CallEndedNotice.Kind, $"call-ended:{GetPrimaryKeyString()}",
+                new CallEndedNotice(alertId, GetPrimaryKeyString(), Call.Result.Value, Call.Outcome ?? Current?.Outcome, detail, time.GetUtcNow()));
+        }
+    }
+
+    private void Play(IReadOnlyList<string> media, bool hangupAfter)
+    {
+        var current = Current!;
+        Call.PromptPlays++;
+        outbox.Enqueue(PlayCommand.Kind, $"play:{current.ChannelId}:{Call.PromptPlays}",
+            new PlayCommand(GetPrimaryKeyString(), current.ChannelId, current.PbxId, $"{current.ChannelId}-p{Call.PromptPlays}", media, hangupAfter),
+            DialCommand.LeaseOf(current.PbxId));
+    }
+
+    private void HangUp(CallTry attempt, string reason) =>
+        outbox.Enqueue(HangupCommand.Kind, $"hangup:{attempt.ChannelId}",
+            new HangupCommand(GetPrimaryKeyString(), attempt.ChannelId, attempt.PbxId, reason), DialCommand.LeaseOf(attempt.PbxId));
 
     private int TryIndex(string channelId) => Call.Tries.FindIndex(t => t.ChannelId == channelId);
 

@@ -17,4 +17,20 @@ public sealed class CallState
     public string? Refusal { get; set; }
 
     public List<CallTry> Tries { get; set; } = [];
+
+    /// <summary>The alert this call works for; null for a bare call.</summary>
+    public string? AlertId { get; set; }
+
+    public string? Summary { get; set; }
+
+    /// <summary>What the call achieved for its alert, once decided.</summary>
+    public CallResult? Result { get; set; }
+
+    /// <summary>Whether the alert was told (exactly one notice per call).</summary>
+    public bool AlertNotified { get; set; }
+
+    public int PromptPlays { get; set; }
+
+    /// <summary>Why the alert cancelled the call, if it did.</summary>
+    public string? CancelledBecause { get; set; }
 }

@@ -1,10 +1,11 @@
 using CallPing.Runtime;
 using CallPing.Runtime.Hosting;
+using CallPing.Silo.Alerts;
 using CallPing.Silo.Pbx;
 
 namespace CallPing.Silo.Hosting;
 
-/// <summary>The worker role's modules: the runtime's pumps, and the PBX drivers with their effects.</summary>
+/// <summary>The worker role's modules: the runtime's pumps, the PBX drivers, and the effects they run.</summary>
 public static class WorkerRole
 {
     public static IHostApplicationBuilder AddWorkerRole(this IHostApplicationBuilder builder)
@@ -18,6 +19,8 @@ public static class WorkerRole
         services.AddHostedService<PbxLeaseKeeper>();
         services.AddSingleton<IOutboxHandler, DialEffectHandler>();
         services.AddSingleton<IOutboxHandler, HangupEffectHandler>();
+        services.AddSingleton<IOutboxHandler, PlayEffectHandler>();
+        services.AddSingleton<IOutboxHandler, CallEndedHandler>();
         return builder;
     }
 }

@@ -29,6 +29,7 @@ internal sealed class PbxDriver : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentDictionary<string, string> _dialStatus = new();
     private readonly ConcurrentDictionary<string, byte> _answered = new();
+    private readonly ConcurrentDictionary<string, string> _hangupAfterPlayback = new();
     private Task _running = Task.CompletedTask;
 
     public PbxDriver(PbxEndpoint endpoint, IGrainFactory grains, SiloIdentity silo, TimeSpan healthCheckInterval, TimeProvider time, ILoggerFactory loggers)
@@ -104,6 +105,25 @@ internal sealed class PbxDriver : IAsyncDisposable
     public async Task HangupAsync(HangupCommand hangup, CancellationToken cancellationToken) =>
         await _client.HangupAsync(hangup.ChannelId, "normal", cancellationToken);
 
+    /// <summary>Plays media on an answered try; a channel that is gone or not in the app has nothing to play to.</summary>
+    public async Task PlayAsync(PlayCommand play, CancellationToken cancellationToken)
+    {
+        if (play.HangupAfter)
+        {
+            _hangupAfterPlayback[play.PlaybackId] = play.ChannelId;
+        }
+
+        try
+        {
+            await _client.PlayAsync(play.ChannelId, play.PlaybackId, play.Media, cancellationToken);
+        }
+        catch (AriException e) when (e.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Conflict)
+        {
+            _hangupAfterPlayback.TryRemove(play.PlaybackId, out _);
+            _logger.LogInformation("{Pbx}: not playing to {Channel}: {Reason}", PbxId, play.ChannelId, e.AriMessage);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
@@ -161,6 +181,12 @@ internal sealed class PbxDriver : IAsyncDisposable
                 var detail = $"{destroyed.CauseTxt} (cause {destroyed.Cause})";
                 await EndTryAsync(id, outcome, destroyed.Cause, detail);
                 await Health.RecordCallOutcomeAsync(new PbxCallResult(_time.GetUtcNow(), outcome, destroyed.Cause, detail));
+                break;
+            case ChannelDtmfReceivedEvent key when CallIdOf(key.Channel.Id) is { } callId:
+                await _grains.GetGrain<ICallGrain>(callId).OnKeyAsync(key.Channel.Id, key.Digit);
+                break;
+            case PlaybackFinishedEvent finished when _hangupAfterPlayback.TryRemove(finished.Playback.Id, out var channelId):
+                await _client.HangupAsync(channelId);
                 break;
             case ApplicationReplacedEvent:
                 _logger.LogWarning("{Pbx}: another client took over the ARI application {App}; this silo no longer receives its events", PbxId, _endpoint.Ari.App);
