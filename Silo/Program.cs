@@ -1,6 +1,12 @@
 using CallPing.Runtime.Hosting;
+using CallPing.Silo.Commands;
 using CallPing.Silo.Hosting;
 using CallPing.WebFrontend.Hosting;
+
+if (args is [SeedProjectCommand.Name, ..])
+{
+    return await SeedProjectCommand.RunAsync(args[1..], Console.Out, Console.Error);
+}
 
 // The silo host: worker modules, and the web role too in the single-node default (Silo:Roles = "web,worker").
 return await StartupGuard.RunAsync(() =>

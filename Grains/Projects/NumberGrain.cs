@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Options;
+using CallPing.Grains.Interfaces.Projects;
+using CallPing.Runtime;
+
+namespace CallPing.Grains.Projects;
+
+/// <summary>
+/// A phone number's call limit: at most <see cref="NumberLimitOptions.MaxCalls"/> calls within a sliding
+/// <see cref="NumberLimitOptions.Window"/>, so that an alert storm cannot ring one phone without end.
+/// </summary>
+public sealed class NumberGrain(
+    [PersistentState("number")] IPersistentState<NumberState> state,
+    IOptions<NumberLimitOptions> options,
+    TimeProvider time) : Grain, INumberGrain
+{
+    private NumberLimitOptions Limit => options.Value;
+
+    private List<NumberReservation> Reservations => state.State.Reservations;
+
+    public async Task<bool> TryReserveCallAsync(string alertId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(alertId);
+        var now = time.GetUtcNow();
+        // A reservation leaves the window once it is Window old, so the (MaxCalls+1)th call waits exactly that long.
+        // A refusal writes nothing: the pruning is repeated, and kept, with the next reservation.
+        Reservations.RemoveAll(r => now - r.At >= Limit.Window);
+        if (Reservations.Count >= Limit.MaxCalls)
+        {
+            return false;
+        }
+
+        Reservations.Add(new NumberReservation(alertId, now));
+        await state.WriteStateAsync();
+        return true;
+    }
+}

@@ -1,0 +1,88 @@
+using CallPing.Grains.Interfaces.Models;
+using CallPing.Grains.Interfaces.Projects;
+using CallPing.Runtime;
+
+namespace CallPing.Grains.Projects;
+
+/// <summary>A project: on-call contacts in call order, escalation policy, and its API keys as hashes.</summary>
+public sealed class ProjectGrain(
+    [PersistentState("project")] IPersistentState<ProjectState> state,
+    TimeProvider time) : Grain, IProjectGrain
+{
+    private ProjectState Project => state.State;
+
+    public async Task<ProjectView> CreateAsync(CreateProjectRequest request)
+    {
+        var (name, contacts, policy) = ProjectRules.Validate(request);
+        if (state.RecordExists)
+        {
+            throw new InvalidOperationException($"Project {GetPrimaryKeyString()} exists already.");
+        }
+
+        Project.Name = name;
+        Project.Contacts = contacts;
+        Project.Policy = policy;
+        Project.CreatedAt = time.GetUtcNow();
+        await state.WriteStateAsync();
+        return await ViewAsync();
+    }
+
+    public async Task<IssuedApiKey> IssueApiKeyAsync(string label)
+    {
+        var validLabel = ProjectRules.ValidLabel(label);
+        EnsureExists();
+
+        var key = ApiKeys.Generate();
+        var hash = ApiKeys.HashOf(key);
+        var keyId = ApiKeys.NewKeyId();
+        var prefix = ApiKeys.ShownPrefixOf(key);
+        // The key's grain is bound before the project lists the key, so a key that is handed out always works.
+        // Should the project's write fail, the bound hash belongs to a key nobody has ever seen.
+        await GrainFactory.GetGrain<IApiKeyGrain>(hash).RegisterAsync(GetPrimaryKeyString(), keyId);
+        Project.ApiKeys.Add(new StoredApiKey(keyId, validLabel, prefix, hash, time.GetUtcNow(), Revoked: false));
+        await state.WriteStateAsync();
+        return new IssuedApiKey(keyId, key, prefix);
+    }
+
+    public async Task RevokeApiKeyAsync(string keyId)
+    {
+        EnsureExists();
+        var index = Project.ApiKeys.FindIndex(k => k.KeyId == keyId);
+        if (index < 0)
+        {
+            throw new ArgumentException($"Project {GetPrimaryKeyString()} has no API key {keyId}.", nameof(keyId));
+        }
+
+        // The key stops working first; the project's record follows. A failure between the two leaves the key
+        // refused and a retry completes the record, never the other way round.
+        var stored = Project.ApiKeys[index];
+        await GrainFactory.GetGrain<IApiKeyGrain>(stored.Hash).RevokeAsync();
+        if (stored.Revoked)
+        {
+            return;
+        }
+
+        Project.ApiKeys[index] = stored with { Revoked = true };
+        await state.WriteStateAsync();
+    }
+
+    public async Task<ProjectView?> GetAsync() => state.RecordExists ? await ViewAsync() : null;
+
+    private void EnsureExists()
+    {
+        if (!state.RecordExists)
+        {
+            throw new InvalidOperationException($"Project {GetPrimaryKeyString()} does not exist.");
+        }
+    }
+
+    private async Task<ProjectView> ViewAsync()
+    {
+        // The key grains hold the last use, because intake records it there without touching the project.
+        var lastUses = await Task.WhenAll(Project.ApiKeys.Select(k => GrainFactory.GetGrain<IApiKeyUsageGrain>(k.Hash).GetLastUsedAtAsync()));
+        var keys = Project.ApiKeys
+            .Select((k, i) => new ApiKeyView(k.KeyId, k.Label, k.Prefix, k.CreatedAt, lastUses[i], k.Revoked))
+            .ToList();
+        return new ProjectView(GetPrimaryKeyString(), Project.Name, [.. Project.Contacts], Project.Policy, keys, Project.CreatedAt);
+    }
+}

@@ -1,0 +1,93 @@
+using System.Text.RegularExpressions;
+using CallPing.Grains.Calls;
+using CallPing.Grains.Interfaces.Models;
+
+namespace CallPing.Grains.Projects;
+
+/// <summary>
+/// What a valid project looks like. Errors are <see cref="ArgumentException"/>s whose ParamName is the request's
+/// field (Name, Contacts, RingTimeout, StepDelay, Repeats, Label) so that an API can name it; numbers are masked.
+/// </summary>
+public static partial class ProjectRules
+{
+    public const int MaxNameLength = 100;
+    public const int MaxContacts = 20;
+    public const int MaxLabelLength = 50;
+    public const int MaxRepeats = 10;
+    public static readonly TimeSpan MinRingTimeout = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan MaxRingTimeout = TimeSpan.FromMinutes(2);
+    public static readonly TimeSpan MaxStepDelay = TimeSpan.FromMinutes(30);
+
+    /// <summary>The trimmed name, the contacts in call order and the policy (the default when none is given).</summary>
+    public static (string Name, List<string> Contacts, EscalationPolicy Policy) Validate(CreateProjectRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return (ValidName(request.Name), ValidContacts(request.Contacts), ValidPolicy(request.Policy ?? EscalationPolicy.Default));
+    }
+
+    /// <summary>The trimmed label of an API key.</summary>
+    public static string ValidLabel(string? label)
+    {
+        var trimmed = label?.Trim() ?? "";
+        return trimmed.Length is >= 1 and <= MaxLabelLength
+            ? trimmed
+            : throw new ArgumentException($"The label must be 1 to {MaxLabelLength} characters.", "Label");
+    }
+
+    private static string ValidName(string? name)
+    {
+        var trimmed = name?.Trim() ?? "";
+        return trimmed.Length is >= 1 and <= MaxNameLength
+            ? trimmed
+            : throw new ArgumentException($"The name must be 1 to {MaxNameLength} characters (got {trimmed.Length} after trimming).", nameof(CreateProjectRequest.Name));
+    }
+
+    private static List<string> ValidContacts(IReadOnlyList<string>? contacts)
+    {
+        const string field = nameof(CreateProjectRequest.Contacts);
+        if (contacts is null || contacts.Count is < 1 or > MaxContacts)
+        {
+            throw new ArgumentException($"A project needs 1 to {MaxContacts} contacts (got {contacts?.Count ?? 0}).", field);
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < contacts.Count; i++)
+        {
+            var number = contacts[i] ?? "";
+            if (!E164().IsMatch(number))
+            {
+                throw new ArgumentException($"Contact {i + 1} ({CallGrain.Mask(number)}) is not an E.164 number (+ and 8 to 15 digits).", field);
+            }
+
+            if (!seen.Add(number))
+            {
+                throw new ArgumentException($"Contact {i + 1} ({CallGrain.Mask(number)}) is listed twice.", field);
+            }
+        }
+
+        return [.. contacts];
+    }
+
+    private static EscalationPolicy ValidPolicy(EscalationPolicy policy)
+    {
+        if (policy.RingTimeout < MinRingTimeout || policy.RingTimeout > MaxRingTimeout)
+        {
+            throw new ArgumentException($"The ring timeout must be between 10 s and 2 min (got {policy.RingTimeout.TotalSeconds} s).", nameof(EscalationPolicy.RingTimeout));
+        }
+
+        if (policy.StepDelay < TimeSpan.Zero || policy.StepDelay > MaxStepDelay)
+        {
+            throw new ArgumentException($"The step delay must be between 0 s and 30 min (got {policy.StepDelay.TotalSeconds} s).", nameof(EscalationPolicy.StepDelay));
+        }
+
+        if (policy.Repeats is < 1 or > MaxRepeats)
+        {
+            throw new ArgumentException($"Repeats must be between 1 and {MaxRepeats} (got {policy.Repeats}).", nameof(EscalationPolicy.Repeats));
+        }
+
+        return policy;
+    }
+
+    [GeneratedRegex(@"^\+[1-9][0-9]{7,14}$")]
+    private static partial Regex E164();
+}
