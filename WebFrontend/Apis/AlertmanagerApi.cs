@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using CallPing.Runtime;
+using CallPing.WebFrontend.Intake;
+using CallPing.WebFrontend.Intake.Webhooks;
+
+namespace CallPing.WebFrontend.Apis;
+
+/// <summary>Alertmanager's webhook receiver (webhook_configs with http_config.authorization of type Bearer and a CallPing API key).</summary>
+public static class AlertmanagerApi
+{
+    public static IEndpointRouteBuilder MapAlertmanagerApi(this IEndpointRouteBuilder endpoints)
+    {
+        var gate = IntakeGate.For(endpoints);
+        endpoints.MapGroup("/api/v1/integrations").WithTags("Intake")
+            .MapPost("/alertmanager", (HttpContext context, IGrainFactory grains, ILoggerFactory logs, CancellationToken cancellationToken) =>
+                ReceiveAsync(context, gate, grains, logs, cancellationToken))
+            .Accepts<WebhookPayload>("application/json")
+            .WithName("AlertmanagerWebhook")
+            .WithSummary("Takes an Alertmanager webhook (version 4): each firing alert triggers, each resolved one resolves, deduplicated by fingerprint.");
+        return endpoints;
+    }
+
+    private static Task<Results<Accepted<IntakeBatchResponse>, ProblemHttpResult>> ReceiveAsync(
+        HttpContext context, IntakeGate gate, IGrainFactory grains, ILoggerFactory logs, CancellationToken cancellationToken) =>
+        WebhookIntake.HandleAsync(context, gate, grains, logs, WebhookMapper.AlertmanagerOrigin, cancellationToken);
+}

@@ -1,0 +1,97 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using CallPing.Grains.Interfaces.Alerts;
+using CallPing.Grains.Interfaces.Models;
+using CallPing.Runtime;
+using CallPing.WebFrontend.Intake;
+using CallPing.WebFrontend.Intake.Native;
+
+namespace CallPing.WebFrontend.Apis;
+
+/// <summary>The native alert API, authenticated by "Authorization: Bearer cp_live_...": raise, look up, acknowledge, resolve.</summary>
+public static class AlertsApi
+{
+    /// <summary>Longer ids are no alert's; refusing them spares the store a lookup.</summary>
+    private const int MaxAlertIdLength = 128;
+
+    /// <summary>Who acknowledged or resolved, as the alert records it, for changes made through this API.</summary>
+    private const string ApiActor = "api";
+
+    public static IEndpointRouteBuilder MapAlertsApi(this IEndpointRouteBuilder endpoints)
+    {
+        var gate = IntakeGate.For(endpoints);
+        var api = endpoints.MapGroup("/api/v1/alerts").WithTags("Alerts");
+        api.MapPost("/", (HttpContext context, IGrainFactory grains, ILoggerFactory logs, CancellationToken cancellationToken) =>
+                SubmitAsync(context, gate, grains, logs, cancellationToken))
+            .Accepts<NativeAlertRequest>("application/json")
+            .WithName("SubmitAlert")
+            .WithSummary("Triggers, acknowledges or resolves an alert by dedup key; answers once the event is stored.");
+        api.MapGet("/{alertId}", (string alertId, HttpContext context, IGrainFactory grains, CancellationToken cancellationToken) =>
+                GetAsync(alertId, context, gate, grains, cancellationToken))
+            .WithName("GetAlert")
+            .WithSummary("An alert of the key's project with its call log.");
+        api.MapPost("/{alertId}/acknowledge", (string alertId, HttpContext context, IGrainFactory grains, CancellationToken cancellationToken) =>
+                ChangeAsync(alertId, context, gate, grains, AlertAction.Acknowledge, cancellationToken))
+            .WithName("AcknowledgeAlert")
+            .WithSummary("Acknowledges an alert of the key's project: all calling stops.");
+        api.MapPost("/{alertId}/resolve", (string alertId, HttpContext context, IGrainFactory grains, CancellationToken cancellationToken) =>
+                ChangeAsync(alertId, context, gate, grains, AlertAction.Resolve, cancellationToken))
+            .WithName("ResolveAlert")
+            .WithSummary("Resolves an alert of the key's project: all calling stops and a ringing call is hung up.");
+        return endpoints;
+    }
+
+    private static async Task<Results<Accepted<IntakeResponse>, ProblemHttpResult>> SubmitAsync(
+        HttpContext context, IntakeGate gate, IGrainFactory grains, ILoggerFactory logs, CancellationToken cancellationToken)
+    {
+        var (projectId, request, failure) = await BearerIntake.ReadAsync<NativeAlertRequest>(context, gate, gate.NativeJson, cancellationToken);
+        if (failure is not null)
+        {
+            return IntakeProblems.From(failure, context);
+        }
+
+        var mapping = NativeAlertMapper.Map(request!, projectId!, gate.Options.MaxDetailsBytes);
+        if (!mapping.IsValid)
+        {
+            return IntakeProblems.Invalid(mapping.Errors);
+        }
+
+        var result = await IntakeSubmitter.SubmitAsync(grains, mapping.Events[0], logs.CreateLogger(IntakeSubmitter.LogCategory));
+        return TypedResults.Accepted(result.AlertId is null ? null : $"/api/v1/alerts/{Uri.EscapeDataString(result.AlertId)}", IntakeResponse.From(result));
+    }
+
+    private static async Task<Results<Ok<AlertView>, ProblemHttpResult>> GetAsync(
+        string alertId, HttpContext context, IntakeGate gate, IGrainFactory grains, CancellationToken cancellationToken)
+    {
+        var (alert, failure) = await FindAsync(alertId, context, gate, grains, cancellationToken);
+        return failure is not null ? IntakeProblems.From(failure, context) : TypedResults.Ok(alert);
+    }
+
+    private static async Task<Results<Ok<AlertView>, ProblemHttpResult>> ChangeAsync(
+        string alertId, HttpContext context, IntakeGate gate, IGrainFactory grains, AlertAction action, CancellationToken cancellationToken)
+    {
+        var (_, failure) = await FindAsync(alertId, context, gate, grains, cancellationToken);
+        if (failure is not null)
+        {
+            return IntakeProblems.From(failure, context);
+        }
+
+        var alert = grains.GetGrain<IAlertGrain>(alertId);
+        return TypedResults.Ok(action == AlertAction.Acknowledge ? await alert.AcknowledgeAsync(ApiActor) : await alert.ResolveAsync(ApiActor));
+    }
+
+    /// <summary>The alert when it exists and belongs to the key's project; another project's alert is as unknown as a missing one.</summary>
+    private static async Task<(AlertView? Alert, IntakeFailure? Failure)> FindAsync(
+        string alertId, HttpContext context, IntakeGate gate, IGrainFactory grains, CancellationToken cancellationToken)
+    {
+        var (projectId, refused) = await gate.AdmitAsync(IntakeGate.BearerKeyOf(context.Request), cancellationToken);
+        if (refused is not null)
+        {
+            return (null, refused);
+        }
+
+        var alert = alertId.Length > MaxAlertIdLength ? null : await grains.GetGrain<IAlertGrain>(alertId).GetAsync();
+        return alert is not null && alert.ProjectId == projectId
+            ? (alert, null)
+            : (null, new IntakeFailure(StatusCodes.Status404NotFound, null, "This project has no such alert."));
+    }
+}

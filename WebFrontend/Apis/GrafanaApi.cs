@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using CallPing.Runtime;
+using CallPing.WebFrontend.Intake;
+using CallPing.WebFrontend.Intake.Webhooks;
+
+namespace CallPing.WebFrontend.Apis;
+
+/// <summary>Grafana alerting's webhook contact point (Authorization header scheme Bearer, credentials a CallPing API key).</summary>
+public static class GrafanaApi
+{
+    public static IEndpointRouteBuilder MapGrafanaApi(this IEndpointRouteBuilder endpoints)
+    {
+        var gate = IntakeGate.For(endpoints);
+        endpoints.MapGroup("/api/v1/integrations").WithTags("Intake")
+            .MapPost("/grafana", (HttpContext context, IGrainFactory grains, ILoggerFactory logs, CancellationToken cancellationToken) =>
+                ReceiveAsync(context, gate, grains, logs, cancellationToken))
+            .Accepts<WebhookPayload>("application/json")
+            .WithName("GrafanaWebhook")
+            .WithSummary("Takes a Grafana alerting webhook: each firing alert triggers, each resolved one resolves, deduplicated by fingerprint.");
+        return endpoints;
+    }
+
+    private static Task<Results<Accepted<IntakeBatchResponse>, ProblemHttpResult>> ReceiveAsync(
+        HttpContext context, IntakeGate gate, IGrainFactory grains, ILoggerFactory logs, CancellationToken cancellationToken) =>
+        WebhookIntake.HandleAsync(context, gate, grains, logs, WebhookMapper.GrafanaOrigin, cancellationToken);
+}

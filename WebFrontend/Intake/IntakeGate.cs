@@ -1,0 +1,82 @@
+using System.ComponentModel.DataAnnotations;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using CallPing.Grains.Interfaces.Projects;
+using CallPing.Grains.Projects;
+using CallPing.Runtime;
+
+namespace CallPing.WebFrontend.Intake;
+
+/// <summary>
+/// What every intake endpoint shares: its options, the per-key rate limit, API key authentication and the JSON settings.
+/// One per application, made when the endpoints are mapped, so that all four formats draw on the same per-key limit.
+/// </summary>
+public sealed class IntakeGate : IDisposable
+{
+    private static readonly ConditionalWeakTable<IServiceProvider, IntakeGate> Gates = [];
+
+    private readonly IntakeRateLimiter _limiter;
+    private readonly IGrainFactory _grains;
+
+    public IntakeGate(IntakeOptions options, IGrainFactory grains)
+    {
+        Validator.ValidateObject(options, new ValidationContext(options), validateAllProperties: true);
+        Options = options;
+        _grains = grains;
+        _limiter = new IntakeRateLimiter(options);
+        NativeJson = IntakeJson.Native(options.MaxDepth);
+        IntegrationJson = IntakeJson.Integration(options.MaxDepth);
+    }
+
+    public IntakeOptions Options { get; }
+
+    public JsonSerializerOptions NativeJson { get; }
+
+    public JsonSerializerOptions IntegrationJson { get; }
+
+    /// <summary>The application's gate, made on first use from the "Intake" configuration section and disposed when the application stops.</summary>
+    public static IntakeGate For(IEndpointRouteBuilder endpoints)
+    {
+        var services = endpoints.ServiceProvider;
+        return Gates.GetValue(services, static sp =>
+        {
+            var options = sp.GetRequiredService<IConfiguration>().GetSection(IntakeOptions.Section).Get<IntakeOptions>() ?? new IntakeOptions();
+            var gate = new IntakeGate(options, sp.GetRequiredService<IGrainFactory>());
+            sp.GetRequiredService<IHostApplicationLifetime>().ApplicationStopped.Register(gate.Dispose);
+            return gate;
+        });
+    }
+
+    /// <summary>The key in "Authorization: Bearer cp_live_...", or null.</summary>
+    public static string? BearerKeyOf(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        const string scheme = "Bearer ";
+        return header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) && header.Length > scheme.Length
+            ? header[scheme.Length..].Trim()
+            : null;
+    }
+
+    /// <summary>The project of a presented key after the key's rate limit; a failure (401 or 429) otherwise.</summary>
+    public async Task<(string? ProjectId, IntakeFailure? Failure)> AdmitAsync(string? presentedKey, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(presentedKey))
+        {
+            return (null, Unauthorized);
+        }
+
+        var hash = ApiKeys.HashOf(presentedKey);
+        if (await _limiter.AcquireAsync(hash, cancellationToken) is { } retryAfter)
+        {
+            return (null, new IntakeFailure(StatusCodes.Status429TooManyRequests, null, "Too many requests for this API key.") { RetryAfter = retryAfter });
+        }
+
+        var projectId = await _grains.GetGrain<IApiKeyGrain>(hash).AuthenticateAsync();
+        return projectId is null ? (null, Unauthorized) : (projectId, null);
+    }
+
+    public void Dispose() => _limiter.Dispose();
+
+    private static IntakeFailure Unauthorized { get; } =
+        new(StatusCodes.Status401Unauthorized, "Authorization", "A valid CallPing API key is required.");
+}

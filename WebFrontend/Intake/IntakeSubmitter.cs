@@ -1,0 +1,36 @@
+using CallPing.Grains.Interfaces.Alerts;
+using CallPing.Grains.Interfaces.Models;
+using CallPing.Runtime;
+
+namespace CallPing.WebFrontend.Intake;
+
+/// <summary>Hands validated events to their dedup grains and logs what became of them (alert ids and dedup keys only).</summary>
+public static class IntakeSubmitter
+{
+    public const string LogCategory = "CallPing.WebFrontend.Intake";
+
+    public static async Task<IntakeResult> SubmitAsync(IGrainFactory grains, AlertEvent alertEvent, ILogger logger)
+    {
+        var result = await grains.GetGrain<IDedupGrain>($"{alertEvent.ProjectId}/{alertEvent.DedupKey}").SubmitAsync(alertEvent);
+        // Repeats are the bulk of an alert storm: only new alerts and state changes are worth an information line.
+        var level = result.Created || alertEvent.Action != AlertAction.Trigger ? LogLevel.Information : LogLevel.Debug;
+        logger.Log(level, "Intake {Origin} {Action} dedup key {DedupKey} of project {ProjectId}: alert {AlertId} {Status}, count {Count}, created {Created}",
+            alertEvent.Origin, alertEvent.Action, alertEvent.DedupKey, alertEvent.ProjectId, result.AlertId ?? "(none)", result.Status, result.Count, result.Created);
+        return result;
+    }
+
+    /// <summary>
+    /// Submits a webhook's events one after another, in the order they came, so that a firing and a resolved state of
+    /// one alert in a single payload are applied in that order.
+    /// </summary>
+    public static async Task<IReadOnlyList<IntakeResult>> SubmitAllAsync(IGrainFactory grains, IReadOnlyList<AlertEvent> events, ILogger logger)
+    {
+        var results = new List<IntakeResult>(events.Count);
+        foreach (var alertEvent in events)
+        {
+            results.Add(await SubmitAsync(grains, alertEvent, logger));
+        }
+
+        return results;
+    }
+}
