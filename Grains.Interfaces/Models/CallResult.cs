@@ -12,6 +12,9 @@ public enum CallResult
     /// <summary>The callee pressed 2: call the next person now.</summary>
     PassedOn,
 
-    /// <summary>Answered, busy, rejected, no answer, no key, no PBX, hung up for the alert's end: try the next person after the delay.</summary>
+    /// <summary>Answered, busy, rejected, no answer, no key, hung up for the alert's end: try the next person after the delay.</summary>
     NotAcknowledged,
+
+    /// <summary>No PBX could place the call: CallPing's failure, not the person's, so the same person is tried again shortly.</summary>
+    NoPbxAvailable,
 }

@@ -15,6 +15,11 @@ public sealed class AlertGrain(
     [PersistentState("alert")] IPersistentState<AlertState> state,
     TimeProvider time) : Grain, IAlertGrain, IRemindable
 {
+    /// <summary>How often, and how far apart, the same person is tried again when no PBX could place the call.</summary>
+    public const int NoPbxRetries = 3;
+
+    public static readonly TimeSpan NoPbxRetryDelay = TimeSpan.FromSeconds(5);
+
     private const string NextStepReminder = "next-step";
     private const string WatchdogReminder = "watchdog";
 
@@ -102,6 +107,13 @@ public sealed class AlertGrain(
             case CallResult.PassedOn:
                 await AdvanceAsync();
                 break;
+            case CallResult.NoPbxAvailable when Alert.NoPbxRetries < NoPbxRetries:
+                Alert.NoPbxRetries++;
+                Alert.Notes.Add($"no PBX available for call {notice.CallId}: {notice.Detail}; trying the same person again in {NoPbxRetryDelay.TotalSeconds:0} s");
+                Alert.RetrySamePerson = true;
+                await state.WriteStateAsync();
+                await RegisterOrUpdateReminder(NextStepReminder, NoPbxRetryDelay);
+                break;
             default:
                 await WaitForNextStepAsync();
                 break;
@@ -119,7 +131,15 @@ public sealed class AlertGrain(
 
         if (reminderName == NextStepReminder && Alert.CurrentCallId is null)
         {
-            await AdvanceAsync();
+            if (Alert.RetrySamePerson)
+            {
+                Alert.RetrySamePerson = false;
+                await CallCurrentContactAsync();
+            }
+            else
+            {
+                await AdvanceAsync();
+            }
         }
         else if (reminderName == WatchdogReminder && Alert.CurrentCallId is { } callId)
         {
@@ -139,6 +159,7 @@ public sealed class AlertGrain(
     /// <summary>Moves to the next contact (or round); marks the alert exhausted after the last repeat.</summary>
     private async Task AdvanceAsync()
     {
+        Alert.NoPbxRetries = 0;
         Alert.ContactIndex++;
         if (Alert.ContactIndex >= Alert.Contacts.Count)
         {

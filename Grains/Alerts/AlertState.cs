@@ -41,6 +41,12 @@ public sealed class AlertState
 
     public int ContactIndex { get; set; }
 
+    /// <summary>Times the current person was tried again because no PBX could place the call.</summary>
+    public int NoPbxRetries { get; set; }
+
+    /// <summary>Whether the next step calls the same person again (no PBX was available) instead of the next one.</summary>
+    public bool RetrySamePerson { get; set; }
+
     /// <summary>The call in progress, or null while waiting for the next step.</summary>
     public string? CurrentCallId { get; set; }
 

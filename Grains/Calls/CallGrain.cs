@@ -230,9 +230,13 @@ public sealed partial class CallGrain(
     /// <summary>Once the call is over, a call nobody decided on counts as not acknowledged.</summary>
     private void FinishIfOver(string? detail)
     {
-        if (Call.Status is CallStatus.Ended or CallStatus.NoPbxAvailable)
+        if (Call.Status == CallStatus.NoPbxAvailable)
         {
-            Decide(CallResult.NotAcknowledged, detail ?? Call.Refusal);
+            Decide(CallResult.NoPbxAvailable, Call.Refusal);
+        }
+        else if (Call.Status == CallStatus.Ended)
+        {
+            Decide(CallResult.NotAcknowledged, detail);
         }
     }
 

@@ -5,6 +5,7 @@ public static class WebRoleApis
 {
     public static IEndpointRouteBuilder MapWebRoleApis(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapAdminApi();
         return endpoints;
     }
 }

@@ -1,8 +1,8 @@
 using System.Reflection;
 using Microsoft.Extensions.Configuration.Memory;
 using CallPing.Grains;
-using CallPing.Grains.Pbx.Fleet;
 using CallPing.Runtime.Hosting;
+using CallPing.WebFrontend.Admin;
 using CallPing.WebFrontend.Apis;
 
 namespace CallPing.WebFrontend.Hosting;
@@ -22,8 +22,9 @@ public static class CallPingHost
             InitialData = [new($"{SiloOptions.Section}:{nameof(SiloOptions.Roles)}", defaultRoles)],
         });
         builder.AddGrainRuntime([GrainsAssembly.Assembly, .. additionalGrainAssemblies]);
-        builder.AddPbxFleet();
+        builder.AddCallPingGrains();
         builder.Services.AddProblemDetails();
+        builder.Services.AddSingleton<AdminToken>();
         return builder;
     }
 

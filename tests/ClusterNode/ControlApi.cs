@@ -1,3 +1,8 @@
+using Microsoft.AspNetCore.Mvc;
+using CallPing.Grains.Interfaces.Alerts;
+using CallPing.Grains.Interfaces.Models;
+using CallPing.Grains.Interfaces.Pbx;
+using CallPing.Grains.Interfaces.Projects;
 using CallPing.Runtime;
 using CallPing.Runtime.Membership;
 using CallPing.TestSupport.Grains;
@@ -15,6 +20,12 @@ public static class ControlApi
         app.MapGet("/reminders/{key}", (string key, IGrainFactory grains) => grains.GetGrain<IReminderGrain>(key).GetReportAsync());
         app.MapPost("/effects", EmitAsync);
         app.MapGet("/silos", (ClusterMembership membership, CancellationToken ct) => membership.GetSilosAsync(ct));
+        app.MapPost("/projects/{id}", CreateProjectAsync);
+        app.MapPost("/alerts/{projectId}/{dedupKey}", (string projectId, string dedupKey, string summary, IGrainFactory grains) =>
+            grains.GetGrain<IDedupGrain>($"{projectId}/{dedupKey}").SubmitAsync(
+                new AlertEvent(projectId, dedupKey, AlertAction.Trigger, summary, AlertSeverity.Critical, "cluster-test", null, "api")));
+        app.MapGet("/alerts/{id}", (string id, IGrainFactory grains) => grains.GetGrain<IAlertGrain>(id).GetAsync());
+        app.MapGet("/pbxes/{id}", (string id, IGrainFactory grains) => grains.GetGrain<IPbxGrain>(id).GetHealthAsync());
     }
 
     /// <summary>Sends <paramref name="count"/> concurrent increments; reports how many succeeded and the first errors.</summary>
@@ -58,6 +69,10 @@ public static class ControlApi
         }));
         return CallReport.From(results);
     }
+
+    private static Task<ProjectView> CreateProjectAsync(string id, [FromQuery] string[] contact, int ringTimeoutSeconds, int stepDelaySeconds, int repeats, IGrainFactory grains) =>
+        grains.GetGrain<IProjectGrain>(id).CreateAsync(new CreateProjectRequest(id, contact,
+            new EscalationPolicy(TimeSpan.FromSeconds(ringTimeoutSeconds), TimeSpan.FromSeconds(stepDelaySeconds), repeats)));
 
     public sealed record CallReport(int Succeeded, int Failed, IReadOnlyList<string> FirstErrors)
     {

@@ -28,11 +28,13 @@ public sealed class Cluster(string connectionString) : IAsyncDisposable
     public async Task<T> GetAsync<T>(int node, string path) =>
         (await Nodes[node].Http.GetFromJsonAsync<T>(path))!;
 
-    public async Task<ControlReport> PostAsync(int node, string path)
+    public Task<ControlReport> PostAsync(int node, string path) => PostAsync<ControlReport>(node, path);
+
+    public async Task<T> PostAsync<T>(int node, string path)
     {
         using var response = await Nodes[node].Http.PostAsync(path, null);
         response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<ControlReport>())!;
+        return (await response.Content.ReadFromJsonAsync<T>())!;
     }
 
     public async Task<T> ScalarAsync<T>(string sql)
@@ -82,6 +84,15 @@ public sealed record ControlReport(int Succeeded, int Failed, List<string> First
 
 /// <summary>A reminder grain's record of its deliveries.</summary>
 public sealed record ReminderReport(int Fired, double LastDelayMs);
+
+/// <summary>What the node answers for a trigger.</summary>
+public sealed record IntakeReply(string AlertId, bool Created);
+
+/// <summary>An alert as the node shows it: status and its calls.</summary>
+public sealed record AlertReply(string AlertId, string Status, List<object> Calls);
+
+/// <summary>A PBX's health as the node shows it.</summary>
+public sealed record PbxReply(string PbxId, string Status);
 
 /// <summary>A silo as the membership table shows it.</summary>
 public sealed record SiloEntry(string SiloId, string Status);

@@ -150,6 +150,42 @@ public sealed class ClusterTests(PostgresServer postgres)
         Assert.True(takeover < Takeover, $"took {takeover}");
     }
 
+    [Fact]
+    public async Task SiloDrivingACall_KilledMidRing_AlertCompletesOnSurvivor_NoTryDialledTwice()
+    {
+        const string alice = "+15550111", bob = "+15550122";
+        await using var fleet = await TestSupport.Pbx.SimulatorFleet.StartAsync();
+        fleet.Script(alice, PbxSimulator.Scripting.PhoneScript.RingsWithoutAnswer());
+        fleet.Script(bob, PbxSimulator.Scripting.PhoneScript.AnswersAndPresses(TimeSpan.FromMilliseconds(200), "1", TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(100)));
+        var settings = fleet.Settings();
+        settings["Pbx:HealthCheckInterval"] = "00:00:00.500";
+        await using var cluster = await Cluster.StartAsync(postgres, nodes: 2, settings);
+        await Eventually.ReachesAsync(() => PbxHoldersAsync(cluster), h => h.Count == 5 && fleet.Pbxes.All(p => p.IsAppConnected("callping")), TimeSpan.FromSeconds(30), "PBX drivers");
+        await Task.WhenAll(Enumerable.Range(0, 5).Select(i => Eventually.ReachesAsync(() => cluster.GetAsync<PbxReply>(0, $"/pbxes/{TestSupport.Pbx.SimulatorFleet.IdOf(i)}"),
+            h => h.Status == "Healthy", TimeSpan.FromSeconds(30), "PBX health")));
+        await cluster.PostAsync<object>(0, $"/projects/ops?contact={Uri.EscapeDataString(alice)}&contact={Uri.EscapeDataString(bob)}&ringTimeoutSeconds=15&stepDelaySeconds=1&repeats=1");
+
+        var triggered = await cluster.PostAsync<IntakeReply>(0, "/alerts/ops/outage?summary=Checkout%20down");
+        var ringing = await Eventually.ReachesAsync(() => Task.FromResult(fleet.Pbxes.SelectMany(p => p.Log.Originates).FirstOrDefault(o => o.Number == alice)),
+            o => o is not null, TimeSpan.FromSeconds(20), $"Alice's phone ringing (alert {triggered.AlertId})");
+        var pbxOfTheCall = fleet.Pbxes.Single(p => p.Log.Originates.Contains(ringing));
+        var driver = (await PbxHoldersAsync(cluster))[$"pbx:{SimulatorFleetIdOf(fleet, pbxOfTheCall)}"];
+        cluster.Nodes[driver == "node-1" ? 0 : 1].Kill();
+        var survivor = driver == "node-1" ? 1 : 0;
+
+        var alert = await Eventually.ReachesAsync(() => cluster.GetAsync<AlertReply>(survivor, $"/alerts/{triggered.AlertId}"),
+            a => a.Status == "Acknowledged", TimeSpan.FromSeconds(60), "alert acknowledged on the survivor");
+        var originates = fleet.Pbxes.SelectMany(p => p.Log.Originates).ToList();
+
+        Assert.All(originates.GroupBy(o => o.ChannelId), g => Assert.Single(g));
+        Assert.Single(originates, o => o.Number == alice);
+        Assert.Single(originates, o => o.Number == bob);
+        Assert.Equal(2, alert.Calls.Count);
+    }
+
+    private static string SimulatorFleetIdOf(TestSupport.Pbx.SimulatorFleet fleet, PbxSimulator.SimulatedPbx pbx) =>
+        TestSupport.Pbx.SimulatorFleet.IdOf(fleet.Pbxes.ToList().IndexOf(pbx));
+
     /// <summary>Who drives each PBX now: the unexpired holder of its lease.</summary>
     private static async Task<Dictionary<string, string>> PbxHoldersAsync(Cluster cluster)
     {

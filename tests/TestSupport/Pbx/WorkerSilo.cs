@@ -2,7 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using CallPing.Grains;
-using CallPing.Grains.Pbx.Fleet;
 using CallPing.Runtime;
 using CallPing.Runtime.Hosting;
 using CallPing.Silo.Hosting;
@@ -39,7 +38,7 @@ public sealed class WorkerSilo : IAsyncDisposable
         });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddGrainRuntime(GrainsAssembly.Assembly);
-        builder.AddPbxFleet();
+        builder.AddCallPingGrains();
         builder.AddWorkerRole();
         var host = builder.Build();
         await host.StartAsync();
