@@ -3,6 +3,7 @@ using System.Net;
 using CallPing.Ari;
 using CallPing.Ari.Events;
 using CallPing.Ari.Streaming;
+using CallPing.Grains.Calls;
 using CallPing.Grains.Interfaces.Calls;
 using CallPing.Grains.Interfaces.Models;
 using CallPing.Grains.Interfaces.Pbx;
@@ -83,6 +84,7 @@ internal sealed class PbxDriver : IAsyncDisposable
             return;
         }
 
+        _logger.LogInformation("{Pbx}: dialling {Number} for call {Call} (channel {Channel})", PbxId, CallGrain.Mask(dial.Number), dial.CallId, dial.ChannelId);
         try
         {
             await _client.OriginateAsync(new OriginateRequest(dial.ChannelId, _endpoint.DialStringFor(dial.Number))
@@ -173,16 +175,19 @@ internal sealed class PbxDriver : IAsyncDisposable
                 break;
             case StasisStartEvent start when CallIdOf(start.Channel.Id) is { } callId:
                 _answered[start.Channel.Id] = 0;
+                _logger.LogInformation("{Pbx}: {Channel} answered", PbxId, start.Channel.Id);
                 await _grains.GetGrain<ICallGrain>(callId).OnAnsweredAsync(start.Channel.Id, start.Timestamp);
                 break;
             case ChannelDestroyedEvent destroyed when CallIdOf(destroyed.Channel.Id) is not null:
                 var id = destroyed.Channel.Id;
                 var outcome = CallOutcomes.Classify(_answered.TryRemove(id, out _), _dialStatus.TryRemove(id, out var status) ? status : null, destroyed.Cause);
                 var detail = $"{destroyed.CauseTxt} (cause {destroyed.Cause})";
+                _logger.LogInformation("{Pbx}: {Channel} ended: {Outcome}, {Detail}", PbxId, id, outcome, detail);
                 await EndTryAsync(id, outcome, destroyed.Cause, detail);
                 await Health.RecordCallOutcomeAsync(new PbxCallResult(_time.GetUtcNow(), outcome, destroyed.Cause, detail));
                 break;
             case ChannelDtmfReceivedEvent key when CallIdOf(key.Channel.Id) is { } callId:
+                _logger.LogInformation("{Pbx}: {Channel} pressed {Digit}", PbxId, key.Channel.Id, key.Digit);
                 await _grains.GetGrain<ICallGrain>(callId).OnKeyAsync(key.Channel.Id, key.Digit);
                 break;
             case PlaybackFinishedEvent finished when _hangupAfterPlayback.TryRemove(finished.Playback.Id, out var channelId):
