@@ -11,7 +11,7 @@ namespace CallPing.Silo.Pbx;
 /// </summary>
 internal sealed class SimulatedFleet(PbxEndpoints endpoints, IOptions<PbxOptions> options, ILogger<SimulatedFleet> logger) : IHostedService
 {
-    private readonly List<SimulatedPbx> _pbxes = [];
+    private List<SimulatedPbx> _pbxes = [];
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -38,11 +38,10 @@ internal sealed class SimulatedFleet(PbxEndpoints endpoints, IOptions<PbxOptions
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        foreach (var pbx in _pbxes)
+        // A host may be stopped twice at once (its own shutdown and its owner's); only the first stop disposes.
+        foreach (var pbx in Interlocked.Exchange(ref _pbxes, []))
         {
             await pbx.DisposeAsync();
         }
-
-        _pbxes.Clear();
     }
 }

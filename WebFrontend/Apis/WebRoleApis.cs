@@ -6,6 +6,10 @@ public static class WebRoleApis
     public static IEndpointRouteBuilder MapWebRoleApis(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapAdminApi();
+        endpoints.MapAlertsApi();
+        endpoints.MapPagerDutyApi();
+        endpoints.MapAlertmanagerApi();
+        endpoints.MapGrafanaApi();
         return endpoints;
     }
 }
