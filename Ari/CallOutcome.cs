@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace CallPing.Ari;
 
 /// <summary>What became of one call attempt, as CallPing acts on it.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<CallOutcome>))]
 public enum CallOutcome
 {
     /// <summary>StasisStart arrived: someone picked up.</summary>
