@@ -18,6 +18,20 @@ internal sealed class OutboxPump(
 {
     private readonly Dictionary<string, IOutboxHandler> _handlers = handlers.ToDictionary(h => h.Kind, StringComparer.Ordinal);
 
+    /// <summary>Hands this silo's unfinished claims over on a graceful stop; effects are idempotent, so a second run is safe.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        try
+        {
+            await outbox.ReleaseClaimsAsync(silo.Id, cancellationToken);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Could not hand this silo's outbox claims over; they expire by themselves");
+        }
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;

@@ -17,6 +17,20 @@ internal sealed class ReminderPump(
     TimeProvider time,
     ILogger<ReminderPump> logger) : BackgroundService
 {
+    /// <summary>Hands this silo's claims over on a graceful stop, so that a rolling update delays no reminder.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        try
+        {
+            await table.ReleaseClaimsAsync(silo.Id, cancellationToken);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Could not hand this silo's reminder claims over; they expire by themselves");
+        }
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;

@@ -12,6 +12,9 @@ public interface IOutboxStore
     /// </summary>
     Task<IReadOnlyList<OutboxMessage>> ClaimAsync(string siloId, int max, TimeSpan claimFor, CancellationToken cancellationToken);
 
+    /// <summary>On a graceful stop: gives back every unfinished claim of <paramref name="siloId"/> so another silo runs it at once.</summary>
+    Task ReleaseClaimsAsync(string siloId, CancellationToken cancellationToken);
+
     /// <summary>Marks an effect done.</summary>
     Task CompleteAsync(long id, CancellationToken cancellationToken);
 

@@ -19,6 +19,9 @@ public interface IReminderTable
     /// <summary>After a delivery: deletes a one-shot reminder or moves a periodic one to its next tick after now.</summary>
     Task CompleteAsync(ReminderEntry delivered, CancellationToken cancellationToken);
 
+    /// <summary>On a graceful stop: gives back every claim of <paramref name="siloId"/> so another silo delivers at once.</summary>
+    Task ReleaseClaimsAsync(string siloId, CancellationToken cancellationToken);
+
     /// <summary>After a failed delivery: releases the claim, if <paramref name="siloId"/> still holds it, and makes it due again after <paramref name="retryAfter"/>.</summary>
     Task RetryAsync(ReminderEntry delivered, string siloId, TimeSpan retryAfter, CancellationToken cancellationToken);
 }

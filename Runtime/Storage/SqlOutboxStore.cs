@@ -43,6 +43,11 @@ internal sealed class SqlOutboxStore(SqlStore store) : IOutboxStore
             return claimed.OrderBy(m => m.Id).ToList();
         }, cancellationToken);
 
+    public Task ReleaseClaimsAsync(string siloId, CancellationToken cancellationToken) =>
+        store.WriteAsync((connection, transaction) => SqlStore.ExecuteAsync(connection, transaction,
+            "UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = @silo AND completed_at IS NULL",
+            cancellationToken, ("@silo", siloId)), cancellationToken);
+
     public Task CompleteAsync(long id, CancellationToken cancellationToken) =>
         store.WriteAsync((connection, transaction) => SqlStore.ExecuteAsync(connection, transaction,
             "UPDATE outbox SET completed_at = @now, claimed_by = NULL, claimed_until = NULL, last_error = NULL WHERE id = @id AND completed_at IS NULL",

@@ -65,6 +65,10 @@ internal sealed class SqlReminderTable(SqlStore store) : IReminderTable
         return Reschedule(delivered, next, cancellationToken);
     }
 
+    public Task ReleaseClaimsAsync(string siloId, CancellationToken cancellationToken) =>
+        store.WriteAsync((connection, transaction) => SqlStore.ExecuteAsync(connection, transaction,
+            "UPDATE reminders SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = @silo", cancellationToken, ("@silo", siloId)), cancellationToken);
+
     public Task RetryAsync(ReminderEntry delivered, string siloId, TimeSpan retryAfter, CancellationToken cancellationToken) =>
         store.WriteAsync((connection, transaction) => SqlStore.ExecuteAsync(connection, transaction,
             "UPDATE reminders SET due_at = @due, claimed_by = NULL, claimed_until = NULL " +

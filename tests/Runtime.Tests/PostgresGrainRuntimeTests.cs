@@ -57,6 +57,26 @@ public sealed class PostgresGrainRuntimeTests(PostgresStoreUnderTest store) : Gr
     }
 
     [Fact]
+    public async Task GracefulStop_HandsClaimedRemindersOver_LongBeforeTheirClaimsExpire()
+    {
+        var storeSettings = await store.NewStoreAsync();
+        var longClaims = new Dictionary<string, string?> { ["Reminders:ClaimDuration"] = "00:01:00", ["Reminders:BatchSize"] = "10" };
+        var leaving = await TestSilo.StartAsync(storeSettings, longClaims);
+        await leaving.Grains.GetGrain<IReminderGrain>("handover-0").GetFiredAsync();
+        for (var i = 0; i < 10; i++)
+        {
+            await leaving.Grains.GetGrain<IReminderGrain>($"handover-{i}").ScheduleOnceAsync(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(3));
+        }
+
+        await Task.Delay(1000);
+        var staying = await StartSiloAsync(storeSettings, longClaims);
+        await leaving.DisposeAsync();
+
+        await Task.WhenAll(Enumerable.Range(0, 10).Select(i => Eventually.ReachesAsync(
+            staying.Grains.GetGrain<IReminderGrain>($"handover-{i}").GetFiredAsync, n => n >= 1, TimeSpan.FromSeconds(20), $"reminder {i} after the handover")));
+    }
+
+    [Fact]
     public async Task ServerRestart_WhileSilosRun_TheyReconnectKeepStateAndPumpsGoOn()
     {
         var storeSettings = await store.NewStoreAsync();

@@ -187,6 +187,36 @@ public sealed class ClusterTests(PostgresServer postgres, ITestOutputHelper outp
         Assert.Equal(2, alert.Calls.Count);
     }
 
+    [Fact]
+    public async Task WorkerStoppedWithSigterm_DuringACall_CallCompletesOnTheOtherWorker_NothingDialledTwice()
+    {
+        const string alice = "+15550111", bob = "+15550122";
+        await using var fleet = await TestSupport.Pbx.SimulatorFleet.StartAsync();
+        fleet.Script(alice, PbxSimulator.Scripting.PhoneScript.AnswersAndPresses(TimeSpan.FromSeconds(6), "1", TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(100)));
+        var settings = fleet.Settings();
+        settings["Pbx:HealthCheckInterval"] = "00:00:00.500";
+        await using var cluster = await Cluster.StartAsync(postgres, nodes: 2, settings);
+        await Task.WhenAll(Enumerable.Range(0, 5).Select(i => Eventually.ReachesAsync(() => cluster.GetAsync<PbxReply>(0, $"/pbxes/{TestSupport.Pbx.SimulatorFleet.IdOf(i)}"),
+            h => h.Status == "Healthy", TimeSpan.FromSeconds(30), "PBX health")));
+        await cluster.PostAsync<object>(0, $"/projects/deploy?contact={Uri.EscapeDataString(alice)}&contact={Uri.EscapeDataString(bob)}&ringTimeoutSeconds=20&stepDelaySeconds=1&repeats=1");
+
+        var triggered = await cluster.PostAsync<IntakeReply>(0, "/alerts/deploy/rollout?summary=Rollout%20stuck");
+        var ringing = await Eventually.ReachesAsync(() => Task.FromResult(fleet.Pbxes.SelectMany(p => p.Log.Originates).FirstOrDefault(o => o.Number == alice)),
+            o => o is not null, TimeSpan.FromSeconds(20), $"Alice's phone ringing (alert {triggered.AlertId})");
+        var pbxOfTheCall = fleet.Pbxes.Single(p => p.Log.Originates.Contains(ringing));
+        var driver = (await PbxHoldersAsync(cluster))[$"pbx:{SimulatorFleetIdOf(fleet, pbxOfTheCall)}"];
+        var stopping = driver == "node-1" ? 0 : 1;
+        await cluster.Nodes[stopping].TerminateAsync(TimeSpan.FromSeconds(30));
+
+        var alert = await Eventually.ReachesAsync(() => cluster.GetAsync<AlertReply>(1 - stopping, $"/alerts/{triggered.AlertId}"),
+            a => a.Status == "Acknowledged", TimeSpan.FromSeconds(40), "alert acknowledged by Alice on the other worker");
+        var originates = fleet.Pbxes.SelectMany(p => p.Log.Originates).ToList();
+
+        Assert.Equal(0, await cluster.Nodes[stopping].WaitForExitAsync(TimeSpan.FromSeconds(1)));
+        Assert.Single(originates);
+        Assert.Single(alert.Calls);
+    }
+
     private static string SimulatorFleetIdOf(TestSupport.Pbx.SimulatorFleet fleet, PbxSimulator.SimulatedPbx pbx) =>
         TestSupport.Pbx.SimulatorFleet.IdOf(fleet.Pbxes.ToList().IndexOf(pbx));
 
