@@ -33,9 +33,13 @@ public static class AdminApi
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         admin.MapPost("/projects", CreateProjectAsync)
             .Accepts<CreateProjectBody>("application/json")
-            .WithName("CreateProject").WithSummary("Creates a project and issues its first API key, which this answer shows once.");
+            .WithName("CreateProject").WithSummary("Creates a project and issues its first API key, which this answer shows once.")
+            .WithDescription("Contacts are E.164 numbers, called in order; ring timeout, step delay and repeats default to the standard policy.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
         admin.MapGet("/projects/{id}", GetProjectAsync)
-            .WithName("GetProject").WithSummary("A project with masked contacts and its API keys without secrets.");
+            .WithName("GetProject").WithSummary("A project with masked contacts and its API keys without secrets.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;
     }
 

@@ -16,7 +16,13 @@ public static class AlertmanagerApi
                 ReceiveAsync(context, gate, grains, logs, cancellationToken))
             .Accepts<WebhookPayload>("application/json")
             .WithName("AlertmanagerWebhook")
-            .WithSummary("Takes an Alertmanager webhook (version 4): each firing alert triggers, each resolved one resolves, deduplicated by fingerprint.");
+            .WithSummary("Takes an Alertmanager webhook (version 4): each firing alert triggers, each resolved one resolves, deduplicated by fingerprint.")
+            .WithDescription("Answers 202 with one result per alert in the payload, in order. Nothing is stored when the answer is 4xx.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return endpoints;
     }
 

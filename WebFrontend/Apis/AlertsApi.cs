@@ -19,24 +19,34 @@ public static class AlertsApi
     public static IEndpointRouteBuilder MapAlertsApi(this IEndpointRouteBuilder endpoints)
     {
         var gate = IntakeGate.For(endpoints);
-        var api = endpoints.MapGroup("/api/v1/alerts").WithTags("Alerts");
+        var api = endpoints.MapGroup("/api/v1/alerts").WithTags("Alerts")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         api.MapPost("/", (HttpContext context, IGrainFactory grains, ILoggerFactory logs, CancellationToken cancellationToken) =>
                 SubmitAsync(context, gate, grains, logs, cancellationToken))
             .Accepts<NativeAlertRequest>("application/json")
             .WithName("SubmitAlert")
-            .WithSummary("Triggers, acknowledges or resolves an alert by dedup key; answers once the event is stored.");
+            .WithSummary("Triggers, acknowledges or resolves an alert by dedup key; answers once the event is stored.")
+            .WithDescription("A repeat of an open alert with the same dedup key raises its count and calls nobody again. "
+                + "Nothing is stored when the answer is 4xx.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         api.MapGet("/{alertId}", (string alertId, HttpContext context, IGrainFactory grains, CancellationToken cancellationToken) =>
                 GetAsync(alertId, context, gate, grains, cancellationToken))
             .WithName("GetAlert")
-            .WithSummary("An alert of the key's project with its call log.");
+            .WithSummary("An alert of the key's project with its call log.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/{alertId}/acknowledge", (string alertId, HttpContext context, IGrainFactory grains, CancellationToken cancellationToken) =>
                 ChangeAsync(alertId, context, gate, grains, AlertAction.Acknowledge, cancellationToken))
             .WithName("AcknowledgeAlert")
-            .WithSummary("Acknowledges an alert of the key's project: all calling stops.");
+            .WithSummary("Acknowledges an alert of the key's project: all calling stops.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/{alertId}/resolve", (string alertId, HttpContext context, IGrainFactory grains, CancellationToken cancellationToken) =>
                 ChangeAsync(alertId, context, gate, grains, AlertAction.Resolve, cancellationToken))
             .WithName("ResolveAlert")
-            .WithSummary("Resolves an alert of the key's project: all calling stops and a ringing call is hung up.");
+            .WithSummary("Resolves an alert of the key's project: all calling stops and a ringing call is hung up.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;
     }
 

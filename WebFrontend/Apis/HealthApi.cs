@@ -11,7 +11,8 @@ public static class HealthApi
         endpoints.MapGet("/healthz", Alive)
             .WithName("Healthz").WithSummary("The process is alive.").WithTags("Health");
         endpoints.MapGet("/readyz", ReadyAsync)
-            .WithName("Readyz").WithSummary("The store is reachable and its migrations are applied.").WithTags("Health");
+            .WithName("Readyz").WithSummary("The store is reachable and its migrations are applied.").WithTags("Health")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return endpoints;
     }
 

@@ -20,7 +20,14 @@ public static class PagerDutyApi
             .Accepts<PagerDutyEvent>("application/json")
             .WithName("PagerDutyEnqueue")
             .WithSummary("Takes a PagerDuty Events API v2 alert event (trigger, acknowledge, resolve) keyed by routing_key.")
-            .WithTags("Intake");
+            .WithDescription("Answers in PagerDuty's shapes: 202 with the dedup key; 400 with the errors, an unknown or revoked routing key "
+                + "included, as PagerDuty answers for a bad routing key. Authenticated by routing_key, not by a header.")
+            .WithTags("Intake")
+            .Produces<PagerDutyAccepted>(StatusCodes.Status202Accepted)
+            .Produces<PagerDutyInvalid>(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return endpoints;
     }
 

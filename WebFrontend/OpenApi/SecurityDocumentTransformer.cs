@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace CallPing.WebFrontend.OpenApi;
+
+/// <summary>
+/// Describes the API and its two bearer credentials, and marks which operations need which. The endpoints check the
+/// credentials themselves (an intake gate, an endpoint filter), not through ASP.NET Core authentication, so the
+/// requirement is derived here from the route prefix: /api/v1 takes a project API key, /admin the admin token.
+/// </summary>
+internal sealed class SecurityDocumentTransformer : IOpenApiDocumentTransformer
+{
+    public const string ApiKeyScheme = "ApiKey";
+
+    public const string AdminTokenScheme = "AdminToken";
+
+    public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        document.Info = new OpenApiInfo
+        {
+            Title = "CallPing",
+            Version = CallPingOpenApi.DocumentName,
+            Description = "Alert intake (native, PagerDuty Events API v2, Alertmanager and Grafana webhooks), the alert API, "
+                + "operator endpoints and health probes. Bad input is answered with RFC 7807 problem+json naming the field.",
+        };
+        document.Components ??= new OpenApiComponents();
+        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+        document.Components.SecuritySchemes[ApiKeyScheme] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.Http,
+            Scheme = "bearer",
+            BearerFormat = "cp_live_...",
+            Description = "A project API key: Authorization: Bearer cp_live_... (on /v2/enqueue it is the routing_key instead).",
+        };
+        document.Components.SecuritySchemes[AdminTokenScheme] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.Http,
+            Scheme = "bearer",
+            Description = "The operator's admin token (Admin:Token, or the admin-token file in the data folder).",
+        };
+
+        foreach (var (path, item) in document.Paths)
+        {
+            if (SchemeFor(path) is not { } scheme || item.Operations is null)
+            {
+                continue;
+            }
+
+            foreach (var operation in item.Operations.Values)
+            {
+                operation.Security ??= [];
+                operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(scheme, document)] = [] });
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static string? SchemeFor(string path) =>
+        path.StartsWith("/admin/", StringComparison.Ordinal) ? AdminTokenScheme
+        : path.StartsWith("/api/v1/", StringComparison.Ordinal) ? ApiKeyScheme
+        : null;
+}
