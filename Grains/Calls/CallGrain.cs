@@ -3,6 +3,7 @@ using CallPing.Ari;
 using CallPing.Grains.Interfaces.Calls;
 using CallPing.Grains.Interfaces.Models;
 using CallPing.Grains.Interfaces.Pbx;
+using CallPing.Grains.Telemetry;
 using CallPing.Runtime;
 using CallPing.Runtime.Hosting;
 
@@ -179,6 +180,11 @@ public sealed partial class CallGrain(
 
         FinishIfOver(ended.Detail);
         await state.WriteStateAsync();
+        // Counted once the write stands: a turn re-run after a conflict must not count twice.
+        if (Call.Tries.Count == index + 2)
+        {
+            CallPingMetrics.RecordTrunkFailover(attempt.PbxId);
+        }
     }
 
     public Task<CallView> GetAsync() => Task.FromResult(View());

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using CallPing.Ari;
 using CallPing.Grains.Interfaces.Models;
 using CallPing.Grains.Interfaces.Pbx;
+using CallPing.Grains.Telemetry;
 using CallPing.Runtime;
 
 namespace CallPing.Grains.Pbx;
@@ -58,6 +59,8 @@ public sealed class PbxGrain(
         }
 
         await state.WriteStateAsync();
+        // On every ping, not on changes only: the process that pings reports the PBX, also right after it took the lease.
+        CallPingMetrics.RecordPbxHealth(GetPrimaryKeyString(), Pbx.Status);
     }
 
     public async Task RecordConnectionAsync(PbxConnection connection)

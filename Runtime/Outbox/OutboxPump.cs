@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using CallPing.Runtime.Activation;
 using CallPing.Runtime.Hosting;
+using CallPing.Runtime.Metrics;
 using CallPing.Runtime.Storage;
 
 namespace CallPing.Runtime.Outbox;
@@ -41,6 +42,7 @@ internal sealed class OutboxPump(
             {
                 var claimed = await outbox.ClaimAsync(silo.Id, settings.BatchSize, settings.ClaimDuration, stoppingToken);
                 await Task.WhenAll(claimed.Select(m => RunAsync(m, settings, stoppingToken)));
+                await RuntimeMetrics.OutboxBacklog.RefreshAsync(outbox.CountPendingAsync, stoppingToken);
                 if (claimed.Count == settings.BatchSize)
                 {
                     continue;

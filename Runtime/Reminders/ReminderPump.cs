@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using CallPing.Runtime.Activation;
 using CallPing.Runtime.Hosting;
+using CallPing.Runtime.Metrics;
 using CallPing.Runtime.Storage;
 
 namespace CallPing.Runtime.Reminders;
@@ -66,6 +67,7 @@ internal sealed class ReminderPump(
         try
         {
             var status = new TickStatus(reminder.FirstDueAt, reminder.Period, reminder.DueAt);
+            RuntimeMetrics.RecordReminderLag(time.GetUtcNow() - reminder.DueAt);
             await catalog.InvokeAsync(grain, g => ReceiveAsync(g, reminder.Name, status), $"ReceiveReminder({reminder.Name})")
                 .WaitAsync(settings.WorkLimit, stoppingToken);
             await table.CompleteAsync(reminder, stoppingToken);

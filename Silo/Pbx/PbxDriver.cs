@@ -7,6 +7,7 @@ using CallPing.Grains.Calls;
 using CallPing.Grains.Interfaces.Calls;
 using CallPing.Grains.Interfaces.Models;
 using CallPing.Grains.Interfaces.Pbx;
+using CallPing.Grains.Telemetry;
 using CallPing.Runtime;
 using CallPing.Runtime.Hosting;
 
@@ -93,6 +94,7 @@ internal sealed class PbxDriver : IAsyncDisposable
                 AppArgs = [dial.CallId],
                 TimeoutSeconds = dial.RingTimeoutSeconds,
             }, cancellationToken);
+            await AlertFirstRing.RecordAsync(_grains, dial, _time.GetUtcNow(), _logger);
         }
         catch (AriException e) when (e.StatusCode == HttpStatusCode.Conflict)
         {
@@ -183,8 +185,7 @@ internal sealed class PbxDriver : IAsyncDisposable
                 var outcome = CallOutcomes.Classify(_answered.TryRemove(id, out _), _dialStatus.TryRemove(id, out var status) ? status : null, destroyed.Cause);
                 var detail = $"{destroyed.CauseTxt} (cause {destroyed.Cause})";
                 _logger.LogInformation("{Pbx}: {Channel} ended: {Outcome}, {Detail}", PbxId, id, outcome, detail);
-                await EndTryAsync(id, outcome, destroyed.Cause, detail);
-                await Health.RecordCallOutcomeAsync(new PbxCallResult(_time.GetUtcNow(), outcome, destroyed.Cause, detail));
+                await EndAndRecordTryAsync(id, outcome, destroyed.Cause, detail);
                 break;
             case ChannelDtmfReceivedEvent key when CallIdOf(key.Channel.Id) is { } callId:
                 _logger.LogInformation("{Pbx}: {Channel} pressed {Digit}", PbxId, key.Channel.Id, key.Digit);
@@ -268,10 +269,13 @@ internal sealed class PbxDriver : IAsyncDisposable
         }
     }
 
-    private async Task FailTryAsync(string channelId, string detail)
+    private Task FailTryAsync(string channelId, string detail) => EndAndRecordTryAsync(channelId, CallOutcome.TrunkFailure, 0, detail);
+
+    private async Task EndAndRecordTryAsync(string channelId, CallOutcome outcome, int cause, string detail)
     {
-        await EndTryAsync(channelId, CallOutcome.TrunkFailure, 0, detail);
-        await Health.RecordCallOutcomeAsync(new PbxCallResult(_time.GetUtcNow(), CallOutcome.TrunkFailure, 0, detail));
+        await EndTryAsync(channelId, outcome, cause, detail);
+        await Health.RecordCallOutcomeAsync(new PbxCallResult(_time.GetUtcNow(), outcome, cause, detail));
+        CallPingMetrics.RecordCallPlaced(PbxId, outcome);
     }
 
     private async Task EndTryAsync(string channelId, CallOutcome outcome, int cause, string detail)

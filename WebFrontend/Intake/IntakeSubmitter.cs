@@ -1,5 +1,6 @@
 using CallPing.Grains.Interfaces.Alerts;
 using CallPing.Grains.Interfaces.Models;
+using CallPing.Grains.Telemetry;
 using CallPing.Runtime;
 
 namespace CallPing.WebFrontend.Intake;
@@ -12,6 +13,12 @@ public static class IntakeSubmitter
     public static async Task<IntakeResult> SubmitAsync(IGrainFactory grains, AlertEvent alertEvent, ILogger logger)
     {
         var result = await grains.GetGrain<IDedupGrain>($"{alertEvent.ProjectId}/{alertEvent.DedupKey}").SubmitAsync(alertEvent);
+        // Counted once stored; an acknowledge or resolve that found no open alert stored nothing.
+        if (result.AlertId is not null)
+        {
+            CallPingMetrics.RecordAlertReceived(alertEvent.Origin);
+        }
+
         // Repeats are the bulk of an alert storm: only new alerts and state changes are worth an information line.
         var level = result.Created || alertEvent.Action != AlertAction.Trigger ? LogLevel.Information : LogLevel.Debug;
         logger.Log(level, "Intake {Origin} {Action} dedup key {DedupKey} of project {ProjectId}: alert {AlertId} {Status}, count {Count}, created {Created}",

@@ -1,0 +1,56 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using CallPing.WebFrontend.Tests.Infrastructure;
+
+namespace CallPing.WebFrontend.Tests.Metrics;
+
+/// <summary>GET /metrics on the real Silo app, after real intake requests.</summary>
+[Collection(SharedIntakeApp.Name)]
+public sealed partial class MetricsApiTests(SharedIntakeApp.App app)
+{
+    [Fact]
+    public async Task GetMetrics_AfterAlertsArrive_CountsThemBySourceInTheTextFormat()
+    {
+        var (_, _, client) = await app.NewProjectAsync();
+        var before = ApiAlerts(await client.GetStringAsync("/metrics"));
+
+        for (var i = 0; i < 3; i++)
+        {
+            using var sent = await client.PostAsJsonAsync("/api/v1/alerts", new { summary = "disk full", severity = "critical", action = "trigger", dedupKey = $"metrics-{Guid.NewGuid():N}" });
+            Assert.True(sent.IsSuccessStatusCode, await sent.Content.ReadAsStringAsync());
+        }
+
+        using var response = await client.GetAsync("/metrics");
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/plain; version=0.0.4; charset=utf-8", response.Content.Headers.ContentType!.ToString());
+        // Other tests share the app and send alerts too: at least our three arrived.
+        Assert.True(ApiAlerts(text) >= before + 3, text);
+        Assert.Contains("# TYPE callping_alerts_received_total counter", text);
+    }
+
+    [Fact]
+    public async Task GetMetrics_AfterARequest_HasItsDurationWithRouteAndStatusLabels()
+    {
+        using var client = app.CreateClient();
+        using var health = await client.GetAsync("/healthz");
+
+        var text = await client.GetStringAsync("/metrics");
+
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Contains("# TYPE http_server_request_duration_seconds histogram", text);
+        Assert.Matches(HealthzBucket(), text);
+        Assert.Contains("# TYPE callping_grain_activations gauge", text);
+    }
+
+    private static double ApiAlerts(string text) =>
+        ApiAlertsLine().Match(text) is { Success: true } match ? double.Parse(match.Groups["value"].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+
+    [GeneratedRegex("^callping_alerts_received_total\\{source=\"api\"\\} (?<value>\\S+)$", RegexOptions.Multiline)]
+    private static partial Regex ApiAlertsLine();
+
+    [GeneratedRegex("http_server_request_duration_seconds_bucket\\{[^}]*http_response_status_code=\"200\"[^}]*http_route=\"/healthz\"[^}]*le=\"\\+Inf\"\\} [1-9]")]
+    private static partial Regex HealthzBucket();
+}
