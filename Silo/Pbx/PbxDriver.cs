@@ -85,6 +85,7 @@ internal sealed class PbxDriver : IAsyncDisposable
             return;
         }
 
+        using var scope = CallScope(dial.CallId);
         _logger.LogInformation("{Pbx}: dialling {Number} for call {Call} (channel {Channel})", PbxId, CallGrain.Mask(dial.Number), dial.CallId, dial.ChannelId);
         try
         {
@@ -124,6 +125,7 @@ internal sealed class PbxDriver : IAsyncDisposable
         catch (AriException e) when (e.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Conflict)
         {
             _hangupAfterPlayback.TryRemove(play.PlaybackId, out _);
+            using var scope = CallIdOf(play.ChannelId) is { } callId ? CallScope(callId) : null;
             _logger.LogInformation("{Pbx}: not playing to {Channel}: {Reason}", PbxId, play.ChannelId, e.AriMessage);
         }
     }
@@ -157,6 +159,7 @@ internal sealed class PbxDriver : IAsyncDisposable
     {
         await foreach (var ariEvent in _events.Events.ReadAllAsync(cancellationToken))
         {
+            using var scope = CallIdOf(ariEvent) is { } callId ? CallScope(callId) : null;
             try
             {
                 await HandleAsync(ariEvent);
@@ -167,6 +170,23 @@ internal sealed class PbxDriver : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>The call an event is about, by the channel it names; null for events of no CallPing channel.</summary>
+    private static string? CallIdOf(AriEvent ariEvent) => ariEvent switch
+    {
+        DialEvent dial => CallIdOf(dial.Peer.Id),
+        StasisStartEvent start => CallIdOf(start.Channel.Id),
+        ChannelDestroyedEvent destroyed => CallIdOf(destroyed.Channel.Id),
+        ChannelDtmfReceivedEvent key => CallIdOf(key.Channel.Id),
+        _ => null,
+    };
+
+    /// <summary>
+    /// A log scope naming the call and its alert, so that one alert's calls can be followed across silos. AlertGrain
+    /// names its calls "{alertId}-{n}" (the same shape as a channel id's "{callId}-{try}").
+    /// </summary>
+    private IDisposable? CallScope(string callId) =>
+        _logger.BeginScope("Alert {AlertId}, call {CallId}", CallIdOf(callId) ?? callId, callId);
 
     private async Task HandleAsync(AriEvent ariEvent)
     {

@@ -1,9 +1,12 @@
 using System.Reflection;
+using System.Text.Encodings.Web;
+using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Configuration.Memory;
 using CallPing.Grains;
 using CallPing.Runtime.Hosting;
 using CallPing.WebFrontend.Admin;
 using CallPing.WebFrontend.Apis;
+using CallPing.WebFrontend.OpenApi;
 
 namespace CallPing.WebFrontend.Hosting;
 
@@ -25,6 +28,16 @@ public static class CallPingHost
         builder.AddCallPingGrains();
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton<AdminToken>();
+        builder.Services.AddCallPingOpenApi();
+        // JSON logs (Logging:Console:FormatterName=json) get a UTC timestamp and keep '+', quotes and non-ASCII readable:
+        // they go to a log pipeline, never into an HTML page. Set here, not in appsettings, because the simple formatter
+        // shares the FormatterOptions section and would glue a timestamp to its level.
+        builder.Services.Configure<JsonConsoleFormatterOptions>(options =>
+        {
+            options.JsonWriterOptions = options.JsonWriterOptions with { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+            options.TimestampFormat ??= "yyyy-MM-ddTHH:mm:ss.fffZ";
+            options.UseUtcTimestamp = true;
+        });
         return builder;
     }
 
@@ -41,6 +54,7 @@ public static class CallPingHost
         if (app.Services.GetRequiredService<SiloIdentity>().Roles.HasFlag(SiloRoles.Web))
         {
             app.MapWebRoleApis();
+            app.MapCallPingOpenApi();
         }
 
         return app;

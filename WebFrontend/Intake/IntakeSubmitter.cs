@@ -21,6 +21,7 @@ public static class IntakeSubmitter
 
         // Repeats are the bulk of an alert storm: only new alerts and state changes are worth an information line.
         var level = result.Created || alertEvent.Action != AlertAction.Trigger ? LogLevel.Information : LogLevel.Debug;
+        using var scope = result.AlertId is null ? null : logger.BeginScope("Alert {AlertId}", result.AlertId);
         logger.Log(level, "Intake {Origin} {Action} dedup key {DedupKey} of project {ProjectId}: alert {AlertId} {Status}, count {Count}, created {Created}",
             alertEvent.Origin, alertEvent.Action, alertEvent.DedupKey, alertEvent.ProjectId, result.AlertId ?? "(none)", result.Status, result.Count, result.Created);
         return result;
