@@ -163,7 +163,8 @@ public sealed class AriClient : IDisposable
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new AriUnavailableException($"PBX {_options.BaseUrl} did not answer {method} {path} within {_options.RequestTimeout}", e);
+            // Without the query: an originate's carries the dialled number, which must not reach logs or the call log.
+            throw new AriUnavailableException($"PBX {_options.BaseUrl} did not answer {method} {path.Split('?')[0]} within {_options.RequestTimeout}", e);
         }
 
         if (!response.IsSuccessStatusCode)

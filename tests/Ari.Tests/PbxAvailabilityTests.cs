@@ -43,6 +43,7 @@ public sealed class PbxAvailabilityTests
             client.OriginateAsync(new OriginateRequest("slow-1", AriHarness.Endpoint("+15550120"))));
 
         Assert.Contains("did not answer", error.Message);
+        Assert.DoesNotContain("5550120", error.Message);
     }
 
     [Fact]
