@@ -29,6 +29,18 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   fi
 fi
 
+# Prometheus server (/usr/bin/prometheus): the metrics test scrapes a real silo with a throwaway Prometheus of its own
+# (temporary config and storage, a free port), so a system Prometheus, running or not, does not matter.
+if ! [ -x /usr/bin/prometheus ]; then
+  echo "test.sh: installing Prometheus (Debian package prometheus)"
+  if ! { as_root apt-get update -qq &&
+         as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus >/dev/null; }; then
+    echo "test.sh: could not install Prometheus"
+    summary 0 0 0
+    exit 1
+  fi
+fi
+
 results=.test-results
 rm -rf "$results"
 

@@ -6,6 +6,7 @@ using CallPing.Grains;
 using CallPing.Runtime.Hosting;
 using CallPing.WebFrontend.Admin;
 using CallPing.WebFrontend.Apis;
+using CallPing.WebFrontend.Metrics;
 using CallPing.WebFrontend.OpenApi;
 
 namespace CallPing.WebFrontend.Hosting;
@@ -26,6 +27,7 @@ public static class CallPingHost
         });
         builder.AddGrainRuntime([GrainsAssembly.Assembly, .. additionalGrainAssemblies]);
         builder.AddCallPingGrains();
+        builder.AddCallPingMetrics();
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton<AdminToken>();
         builder.Services.AddCallPingOpenApi();
@@ -51,6 +53,7 @@ public static class CallPingHost
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapHealthApi();
+        app.MapMetricsApi();
         if (app.Services.GetRequiredService<SiloIdentity>().Roles.HasFlag(SiloRoles.Web))
         {
             app.MapWebRoleApis();

@@ -18,6 +18,9 @@ public sealed class PostgresServer : IAsyncLifetime
     private string _bin = "";
     private string? _runAs;
 
+    /// <summary>Keeps fsync on, as in production (benchmarks); tests leave it off for speed.</summary>
+    public bool Durable { get; init; }
+
     public int Port { get; private set; }
 
     private string DataFolder => Path.Combine(_folder, "data");
@@ -48,7 +51,7 @@ public sealed class PostgresServer : IAsyncLifetime
     /// or killed server keeps every commit (asynchronous commit would not, so it stays on).
     /// </summary>
     public Task StartAsync() => RunAsync(Path.Combine(_bin, "pg_ctl"), ["-D", DataFolder, "-l", Path.Combine(_folder, "server.log"), "-w", "-t", "60",
-        "-o", $"-p {Port} -k {_folder} -c listen_addresses=127.0.0.1 -c max_connections=500 -c fsync=off", "start"],
+        "-o", $"-p {Port} -k {_folder} -c listen_addresses=127.0.0.1 -c max_connections=500{(Durable ? "" : " -c fsync=off")}", "start"],
         asServerUser: true);
 
     /// <summary>Stops the server at once, dropping every connection, as a crash or a failover would.</summary>
