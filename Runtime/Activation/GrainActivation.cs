@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 
 namespace CallPing.Runtime.Activation;
@@ -8,7 +9,7 @@ namespace CallPing.Runtime.Activation;
 /// When other processes share the store (<paramref name="revalidate"/>), each turn first checks that its state is
 /// still current and re-activates if another process wrote it, so that no call sees stale state.
 /// </summary>
-internal sealed class GrainActivation(GrainId id, GrainType type, GrainActivator activator, int maxTries, bool revalidate, TimeProvider time, ILogger logger)
+internal sealed class GrainActivation(GrainId id, GrainType type, GrainActivator activator, ConflictPolicy conflicts, bool revalidate, TimeProvider time, ILogger logger)
 {
     private readonly Lock _gate = new();
     private readonly Queue<GrainWorkItem> _queue = new();
@@ -86,6 +87,7 @@ internal sealed class GrainActivation(GrainId id, GrainType type, GrainActivator
 
     private async Task RunTurnAsync(GrainWorkItem item)
     {
+        var started = Stopwatch.GetTimestamp();
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -105,7 +107,7 @@ internal sealed class GrainActivation(GrainId id, GrainType type, GrainActivator
                 item.Completion.TrySetResult(result);
                 return;
             }
-            catch (InconsistentStateException e) when (attempt < maxTries)
+            catch (InconsistentStateException e) when (conflicts.MayRetry(attempt, Stopwatch.GetElapsedTime(started)))
             {
                 logger.LogDebug("{Grain} lost a state write race in {Call} (try {Attempt}); reloading: {Message}", id, item.Description, attempt, e.Message);
                 Reset();

@@ -88,5 +88,5 @@ internal sealed class GrainCatalog(
     }
 
     private GrainActivation NewActivation(GrainId id) =>
-        new(id, registry.ForName(id.Type), activator, options.Value.ConflictTries, store.SharedByProcesses, time, _activationLogger);
+        new(id, registry.ForName(id.Type), activator, new ConflictPolicy(options.Value.ConflictTries, options.Value.CallTimeout / 2), store.SharedByProcesses, time, _activationLogger);
 }

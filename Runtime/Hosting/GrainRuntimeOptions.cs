@@ -16,8 +16,9 @@ public sealed class GrainRuntimeOptions
     public TimeSpan IdleCollectionAfter { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>
-    /// How many times a call runs when its state write keeps losing ETag races, with a short random pause between
-    /// runs. Three (the design's first figure) starved one of two processes writing one grain flat out; twenty do not.
+    /// How many times, at least, a call runs when its state write keeps losing ETag races (with a short random pause
+    /// between runs); beyond that it runs again while half the call timeout is left. A fixed count alone (the design's
+    /// three, and twenty under load) let one of two processes writing one grain flat out fail calls.
     /// </summary>
     [Range(1, 100, ErrorMessage = "GrainRuntime:{0} must be between {1} and {2}.")]
     public int ConflictTries { get; set; } = 20;

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using CallPing.Runtime.Activation;
@@ -15,49 +14,20 @@ internal sealed class OutboxPump(
     SiloIdentity silo,
     RuntimeSignals signals,
     IOptions<OutboxOptions> options,
-    ILogger<OutboxPump> logger) : BackgroundService
+    ILogger<OutboxPump> logger) : ClaimPump<OutboxMessage>(options.Value, signals.Outbox, logger)
 {
     private readonly Dictionary<string, IOutboxHandler> _handlers = handlers.ToDictionary(h => h.Kind, StringComparer.Ordinal);
 
-    /// <summary>Hands this silo's unfinished claims over on a graceful stop; effects are idempotent, so a second run is safe.</summary>
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await base.StopAsync(cancellationToken);
-        try
-        {
-            await outbox.ReleaseClaimsAsync(silo.Id, cancellationToken);
-        }
-        catch (Exception e)
-        {
-            logger.LogWarning(e, "Could not hand this silo's outbox claims over; they expire by themselves");
-        }
-    }
+    protected override string QueueName => "outbox";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var settings = options.Value;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var claimed = await outbox.ClaimAsync(silo.Id, settings.BatchSize, settings.ClaimDuration, stoppingToken);
-                await Task.WhenAll(claimed.Select(m => RunAsync(m, settings, stoppingToken)));
-                await RuntimeMetrics.OutboxBacklog.RefreshAsync(outbox.CountPendingAsync, stoppingToken);
-                if (claimed.Count == settings.BatchSize)
-                {
-                    continue;
-                }
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning(e, "Outbox scan failed; retrying in {Delay}", settings.PollInterval);
-            }
+    protected override Task<IReadOnlyList<OutboxMessage>> ClaimAsync(CancellationToken stoppingToken) =>
+        outbox.ClaimAsync(silo.Id, Settings.BatchSize, Settings.ClaimDuration, stoppingToken);
 
-            await signals.Outbox.WaitAsync(settings.PollInterval, stoppingToken);
-        }
-    }
+    protected override Task ReleaseClaimsAsync(CancellationToken cancellationToken) => outbox.ReleaseClaimsAsync(silo.Id, cancellationToken);
 
-    private async Task RunAsync(OutboxMessage message, OutboxOptions settings, CancellationToken stoppingToken)
+    protected override Task AfterBatchAsync(CancellationToken stoppingToken) => RuntimeMetrics.OutboxBacklog.RefreshAsync(outbox.CountPendingAsync, stoppingToken);
+
+    protected override async Task RunAsync(OutboxMessage message, CancellationToken stoppingToken)
     {
         try
         {
@@ -68,13 +38,13 @@ internal sealed class OutboxPump(
 
             // A hung handler must not hold up the silo, nor outlive its claim while another silo runs the effect too.
             using var limit = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-            limit.CancelAfter(settings.WorkLimit);
+            limit.CancelAfter(Settings.WorkLimit);
             await handler.HandleAsync(message, limit.Token).WaitAsync(limit.Token);
             await outbox.CompleteAsync(message.Id, stoppingToken);
         }
         catch (Exception e) when (!stoppingToken.IsCancellationRequested)
         {
-            var delay = settings.Backoff(message.Attempt);
+            var delay = Settings.Backoff(message.Attempt);
             logger.LogWarning(e, "Outbox effect {Kind} {Key} failed (attempt {Attempt}); retrying in {Delay}", message.Kind, message.IdempotencyKey, message.Attempt, delay);
             try
             {

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using CallPing.Runtime.Activation;
@@ -16,52 +15,22 @@ internal sealed class ReminderPump(
     RuntimeSignals signals,
     IOptions<ReminderOptions> options,
     TimeProvider time,
-    ILogger<ReminderPump> logger) : BackgroundService
+    ILogger<ReminderPump> logger) : ClaimPump<ReminderEntry>(options.Value, signals.Reminders, logger)
 {
-    /// <summary>Hands this silo's claims over on a graceful stop, so that a rolling update delays no reminder.</summary>
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await base.StopAsync(cancellationToken);
-        try
-        {
-            await table.ReleaseClaimsAsync(silo.Id, cancellationToken);
-        }
-        catch (Exception e)
-        {
-            logger.LogWarning(e, "Could not hand this silo's reminder claims over; they expire by themselves");
-        }
-    }
+    protected override string QueueName => "reminder";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var settings = options.Value;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var wait = settings.PollInterval;
-            try
-            {
-                var claimed = await table.ClaimDueAsync(silo.Id, settings.BatchSize, settings.ClaimDuration, stoppingToken);
-                await Task.WhenAll(claimed.Select(r => DeliverAsync(r, settings, stoppingToken)));
-                if (claimed.Count == settings.BatchSize)
-                {
-                    continue;
-                }
+    protected override Task<IReadOnlyList<ReminderEntry>> ClaimAsync(CancellationToken stoppingToken) =>
+        table.ClaimDueAsync(silo.Id, Settings.BatchSize, Settings.ClaimDuration, stoppingToken);
 
-                if (await table.NextDueAsync(stoppingToken) is { } next)
-                {
-                    wait = TimeSpan.FromTicks(Math.Clamp((next - time.GetUtcNow()).Ticks, 0, settings.PollInterval.Ticks));
-                }
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning(e, "Reminder scan failed; retrying in {Delay}", settings.PollInterval);
-            }
+    protected override Task ReleaseClaimsAsync(CancellationToken cancellationToken) => table.ReleaseClaimsAsync(silo.Id, cancellationToken);
 
-            await signals.Reminders.WaitAsync(wait, stoppingToken);
-        }
-    }
+    /// <summary>Sleeps until the next unclaimed reminder is due, so that reminders fire on time, not at the next poll.</summary>
+    protected override async Task<TimeSpan> NextWaitAsync(CancellationToken stoppingToken) =>
+        await table.NextDueAsync(stoppingToken) is { } next
+            ? TimeSpan.FromTicks(Math.Clamp((next - time.GetUtcNow()).Ticks, 0, Settings.PollInterval.Ticks))
+            : Settings.PollInterval;
 
-    private async Task DeliverAsync(ReminderEntry reminder, ReminderOptions settings, CancellationToken stoppingToken)
+    protected override async Task RunAsync(ReminderEntry reminder, CancellationToken stoppingToken)
     {
         var grain = new GrainId(reminder.GrainType, reminder.GrainKey);
         try
@@ -69,12 +38,12 @@ internal sealed class ReminderPump(
             var status = new TickStatus(reminder.FirstDueAt, reminder.Period, reminder.DueAt);
             RuntimeMetrics.RecordReminderLag(time.GetUtcNow() - reminder.DueAt);
             await catalog.InvokeAsync(grain, g => ReceiveAsync(g, reminder.Name, status), $"ReceiveReminder({reminder.Name})")
-                .WaitAsync(settings.WorkLimit, stoppingToken);
+                .WaitAsync(Settings.WorkLimit, stoppingToken);
             await table.CompleteAsync(reminder, stoppingToken);
         }
         catch (Exception e) when (!stoppingToken.IsCancellationRequested)
         {
-            var delay = settings.Backoff(reminder.Attempts);
+            var delay = Settings.Backoff(reminder.Attempts);
             logger.LogWarning(e, "Reminder {Reminder} of {Grain} failed (attempt {Attempt}); retrying in {Delay}", reminder.Name, grain, reminder.Attempts, delay);
             try
             {

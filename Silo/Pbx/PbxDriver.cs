@@ -263,6 +263,7 @@ internal sealed class PbxDriver : IAsyncDisposable
 
     private async Task CheckHealthAsync(CancellationToken cancellationToken)
     {
+        var goodInARow = 0;
         while (!cancellationToken.IsCancellationRequested)
         {
             var started = _time.GetTimestamp();
@@ -276,6 +277,8 @@ internal sealed class PbxDriver : IAsyncDisposable
                 error = e.Message;
             }
 
+            goodInARow = error is null && Connected ? goodInARow + 1 : 0;
+
             try
             {
                 await Health.RecordPingAsync(new PbxPing(_time.GetUtcNow(), _time.GetElapsedTime(started), error));
@@ -285,7 +288,9 @@ internal sealed class PbxDriver : IAsyncDisposable
                 _logger.LogWarning(e, "{Pbx}: recording a health check failed", PbxId);
             }
 
-            await Task.Delay(_healthCheckInterval, cancellationToken);
+            // Until the PBX has proven itself (a few good pings with its socket up), ping fast: right after start-up or
+            // a failure, calls should not wait a whole interval for it to count as healthy again.
+            await Task.Delay(goodInARow < 3 ? TimeSpan.FromTicks(Math.Min(_healthCheckInterval.Ticks, TimeSpan.FromMilliseconds(250).Ticks)) : _healthCheckInterval, cancellationToken);
         }
     }
 

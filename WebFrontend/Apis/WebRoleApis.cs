@@ -8,8 +8,7 @@ public static class WebRoleApis
         endpoints.MapAdminApi();
         endpoints.MapAlertsApi();
         endpoints.MapPagerDutyApi();
-        endpoints.MapAlertmanagerApi();
-        endpoints.MapGrafanaApi();
+        endpoints.MapIntegrationsApi();
         return endpoints;
     }
 }
