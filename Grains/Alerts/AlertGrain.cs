@@ -126,6 +126,7 @@ public sealed class AlertGrain(
     {
         if (!state.RecordExists || !Calling)
         {
+            await UnregisterRemindersAsync();
             return;
         }
 
@@ -151,7 +152,7 @@ public sealed class AlertGrain(
             }
             else if (call.Status is CallStatus.Ended or CallStatus.NoPbxAvailable)
             {
-                await OnCallEndedAsync(new CallEndedNotice(GetPrimaryKeyString(), callId, CallResult.NotAcknowledged, call.Outcome, "ended without notice", time.GetUtcNow()));
+                await OnCallEndedAsync(new CallEndedNotice(GetPrimaryKeyString(), callId, call.Result ?? CallResult.NotAcknowledged, call.Outcome, "ended without notice", time.GetUtcNow()));
             }
         }
     }
@@ -192,8 +193,9 @@ public sealed class AlertGrain(
         var callId = $"{GetPrimaryKeyString()}-{Alert.CallIds.Count + 1}";
         Alert.CallIds.Add(callId);
         Alert.CurrentCallId = callId;
-        await state.WriteStateAsync();
+        // The watchdog first: an alert stored with a call that was never placed must always have one to place it.
         await RegisterOrUpdateReminder(WatchdogReminder, Alert.Policy.RingTimeout + CallGrain.OutcomeGrace + TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1));
+        await state.WriteStateAsync();
         await GrainFactory.GetGrain<ICallGrain>(callId).PlaceAsync(new PlaceCallRequest(number, Alert.Policy.RingTimeout, GetPrimaryKeyString(), Alert.Summary));
     }
 

@@ -77,7 +77,15 @@ public sealed partial class CallGrain(
     public async Task OnAnsweredAsync(string channelId, DateTimeOffset at)
     {
         var index = TryIndex(channelId);
-        if (index < 0 || Call.Tries[index] is not { AnsweredAt: null, EndedAt: null } attempt)
+        if (index >= 0 && Call.Tries[index] is { EndedAt: not null } ended)
+        {
+            // Answered after we gave the try up (a late originate, a cancelled call): nobody is listening, so hang up.
+            HangUp(ended, "try already ended");
+            await state.WriteStateAsync();
+            return;
+        }
+
+        if (index < 0 || Call.Tries[index] is not { AnsweredAt: null } attempt)
         {
             return;
         }
@@ -273,7 +281,7 @@ public sealed partial class CallGrain(
 
     private int TryIndex(string channelId) => Call.Tries.FindIndex(t => t.ChannelId == channelId);
 
-    private CallView View() => new(GetPrimaryKeyString(), Call.Status, Call.Outcome, Call.Refusal, Call.Tries);
+    private CallView View() => new(GetPrimaryKeyString(), Call.Status, Call.Outcome, Call.Refusal, Call.Tries, Call.Result);
 
     /// <summary>Numbers never appear in full in messages and logs.</summary>
     public static string Mask(string number) => number.Length <= 4 ? "****" : $"{new string('*', number.Length - 4)}{number[^4..]}";

@@ -42,7 +42,8 @@ internal sealed class PbxDriver : IAsyncDisposable
         _healthCheckInterval = healthCheckInterval;
         _time = time;
         _logger = loggers.CreateLogger<PbxDriver>();
-        _client = new AriClient(endpoint.Ari);
+        // Well inside the outbox's work limit (80 % of its 10 s claim), so a slow originate fails here, not there.
+        _client = new AriClient(endpoint.Ari with { RequestTimeout = TimeSpan.FromTicks(Math.Min(endpoint.Ari.RequestTimeout.Ticks, TimeSpan.FromSeconds(5).Ticks)) });
         _events = new AriEventStream(endpoint.Ari,
             new AriEventStreamOptions { InitialReconnectDelay = TimeSpan.FromMilliseconds(200), MaxReconnectDelay = TimeSpan.FromSeconds(5) },
             loggers.CreateLogger<AriEventStream>());

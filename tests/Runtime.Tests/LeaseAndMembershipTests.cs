@@ -51,10 +51,10 @@ public abstract class LeaseAndMembershipTests(IStoreUnderTest store) : IAsyncLif
     [Fact]
     public async Task HeldLease_RenewsInBackground_BeyondItsDuration_AndReleasesOnDispose()
     {
-        var held = await HeldLease.TryAcquireAsync(Leases, "pbx:pbx-2", "silo-a", TimeSpan.FromMilliseconds(1500), NullLogger.Instance, default);
+        var held = await HeldLease.TryAcquireAsync(Leases, "pbx:pbx-2", "silo-a", TimeSpan.FromSeconds(3), NullLogger.Instance, default);
         Assert.NotNull(held);
 
-        await Task.Delay(3500);
+        await Task.Delay(7000);
         var holderWhileRenewed = await Leases.GetHolderAsync("pbx:pbx-2", default);
         var refused = await HeldLease.TryAcquireAsync(Leases, "pbx:pbx-2", "silo-b", TimeSpan.FromSeconds(5), NullLogger.Instance, default);
         await held.DisposeAsync();

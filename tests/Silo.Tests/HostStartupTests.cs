@@ -23,7 +23,7 @@ public sealed class HostStartupTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, healthz.StatusCode);
         Assert.Contains("\"status\":\"ready\"", readyz);
         Assert.Contains(Path.Combine(_data.Path, "callping.db"), readyz);
-        Assert.Contains("roles Web, Worker", silo.Output);
+        await Eventually.ReachesAsync(() => Task.FromResult(silo.Output.Contains("roles Web, Worker")), seen => seen, TimeSpan.FromSeconds(10), "the roles line");
     }
 
     [Theory]

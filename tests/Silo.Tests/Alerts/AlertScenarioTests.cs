@@ -117,7 +117,7 @@ public sealed class AlertScenarioTests(ITestOutputHelper output) : IAsyncLifetim
 
         var channel = Originates(Alice).Single().ChannelId;
         await Eventually.ReachesAsync(() => Task.FromResult(_fleet.Pbxes.SelectMany(p => p.Log.Hangups).Any(h => h.ChannelId == channel && h.Source == HangupSource.Client)),
-            hungUp => hungUp, TimeSpan.FromSeconds(5), "the ringing call hung up by CallPing");
+            hungUp => hungUp, Within, "the ringing call hung up by CallPing");
         await Task.Delay(2000);
         var alert = await _silo.Grains.GetGrain<IAlertGrain>(alertId).GetAsync();
         Assert.Equal(AlertStatus.Resolved, alert!.Status);
@@ -133,6 +133,7 @@ public sealed class AlertScenarioTests(ITestOutputHelper output) : IAsyncLifetim
 
         var results = await Task.WhenAll(Enumerable.Range(0, 1000).Select(_ => _silo.Grains.GetGrain<IDedupGrain>("storm/flapping").SubmitAsync(
             new AlertEvent("storm", "flapping", AlertAction.Trigger, "Service flapping", AlertSeverity.Critical, "lb-1", null, "api"))));
+        await Eventually.ReachesAsync(() => Task.FromResult(Originates(Alice).Count), n => n >= 1, Within, "Alice ringing");
         await Task.Delay(1000);
 
         var alertId = Assert.Single(results.Select(r => r.AlertId).Distinct());

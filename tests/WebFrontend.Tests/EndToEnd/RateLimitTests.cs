@@ -18,7 +18,8 @@ public sealed class RateLimitTests : IDisposable
         var other = await quiet.TriggerAsync("quiet");
 
         var limited = burst.Where(r => r.StatusCode == HttpStatusCode.TooManyRequests).ToList();
-        Assert.InRange(burst.Count(r => r.StatusCode == HttpStatusCode.Accepted), 5, 10);
+        // 5 permits a second: a burst that spans a refill or two may get a few more through, never all 20.
+        Assert.InRange(burst.Count(r => r.StatusCode == HttpStatusCode.Accepted), 5, 15);
         Assert.Equal(20, burst.Count(r => r.StatusCode == HttpStatusCode.Accepted) + limited.Count);
         Assert.All(limited, r => Assert.True(r.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1), "Retry-After is missing"));
         Assert.Equal("application/problem+json", limited[0].Content.Headers.ContentType?.MediaType);
