@@ -10,19 +10,23 @@ namespace CallPing.TestSupport;
 /// </summary>
 public sealed class HostProcess : IAsyncDisposable
 {
-    private readonly Process _process;
+    private const int MaxRestarts = 3;
+    private readonly string _project;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly ConcurrentQueue<string> _output = new();
+    private Process _process = null!;
+    private int _restarts;
 
-    private HostProcess(Process process, Uri baseAddress)
+    private HostProcess(string project, IReadOnlyDictionary<string, string?> settings)
     {
-        _process = process;
-        BaseAddress = baseAddress;
-        Http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(10) };
+        _project = project;
+        _settings = settings;
+        Launch();
     }
 
-    public Uri BaseAddress { get; }
+    public Uri BaseAddress { get; private set; } = null!;
 
-    public HttpClient Http { get; }
+    public HttpClient Http { get; private set; } = null!;
 
     public int ProcessId => _process.Id;
 
@@ -31,32 +35,36 @@ public sealed class HostProcess : IAsyncDisposable
     public string Output => string.Join(Environment.NewLine, _output);
 
     /// <summary>Starts <paramref name="project"/>'s DLL with settings given as configuration keys ("Storage:DataFolder").</summary>
-    public static HostProcess Start(string project, IReadOnlyDictionary<string, string?> settings)
+    public static HostProcess Start(string project, IReadOnlyDictionary<string, string?> settings) => new(project, settings);
+
+    private void Launch()
     {
         var port = FreePort.Next();
-        var start = new ProcessStartInfo("dotnet", [RepositoryPaths.HostDll(project)])
+        var start = new ProcessStartInfo("dotnet", [RepositoryPaths.HostDll(_project)])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             // As an operator runs it: from its folder, so that its appsettings.json applies.
-            WorkingDirectory = Path.GetDirectoryName(RepositoryPaths.HostDll(project))!,
+            WorkingDirectory = Path.GetDirectoryName(RepositoryPaths.HostDll(_project))!,
         };
         start.Environment["Urls"] = $"http://127.0.0.1:{port}";
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        foreach (var (key, value) in settings)
+        foreach (var (key, value) in _settings)
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        var host = new HostProcess(process, new Uri($"http://127.0.0.1:{port}"));
-        process.OutputDataReceived += (_, e) => host.Keep(e.Data);
-        process.ErrorDataReceived += (_, e) => host.Keep(e.Data);
+        process.OutputDataReceived += (_, e) => Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => Keep(e.Data);
+        BaseAddress = new Uri($"http://127.0.0.1:{port}");
+        Http?.Dispose();
+        Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
+        _process = process;
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return host;
     }
 
     /// <summary>Waits until GET /readyz answers 200; fails with the process output if it exits or times out.</summary>
@@ -67,6 +75,15 @@ public sealed class HostProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
+                // The free port was taken between choosing and binding it (other tests open ports all the time): try another.
+                if (_restarts < MaxRestarts && Output.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+                {
+                    _restarts++;
+                    _output.Clear();
+                    Launch();
+                    continue;
+                }
+
                 throw new InvalidOperationException($"The host exited with {_process.ExitCode} before it was ready:\n{Output}");
             }
 

@@ -42,8 +42,19 @@ public sealed class PostgresServer : IAsyncLifetime
 
         await RunAsync(Path.Combine(_bin, "initdb"), ["-D", DataFolder, "-U", "postgres", "--auth=scram-sha-256",
             $"--pwfile={passwordFile}", "-E", "UTF8", "--locale=C", "--no-sync"], asServerUser: true);
-        Port = FreePort.Next();
-        await StartAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            Port = FreePort.Next();
+            try
+            {
+                await StartAsync();
+                break;
+            }
+            catch (InvalidOperationException e) when (attempt < 3 && e.Message.Contains("could not bind", StringComparison.OrdinalIgnoreCase))
+            {
+                // The free port was taken before the server bound it: try another.
+            }
+        }
     }
 
     /// <summary>
