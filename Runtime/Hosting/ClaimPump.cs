@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using CallPing.Runtime.Activation;
@@ -5,18 +6,23 @@ using CallPing.Runtime.Activation;
 namespace CallPing.Runtime.Hosting;
 
 /// <summary>
-/// A worker loop over a durable queue: claims a batch of due items, runs them in parallel, then sleeps until woken,
-/// the next item is due or the poll interval passes; hands its claims over on a graceful stop. Each item's failure
-/// handling (retry with back-off, never lost) is the subclass's.
+/// A worker loop over a durable queue: keeps up to BatchSize items running, claims more as soon as slots free up
+/// (so one slow item never holds up the others), sleeps until woken, the next item is due or the poll interval
+/// passes, and hands its claims over on a graceful stop. Each item's failure handling (retry with back-off, never
+/// lost) is the subclass's.
 /// </summary>
 internal abstract class ClaimPump<TItem>(PumpOptions settings, WakeSignal wake, ILogger logger) : BackgroundService
 {
+    private readonly ConcurrentDictionary<Task, byte> _running = new();
+    private readonly SemaphoreSlim _slots = new(settings.BatchSize, settings.BatchSize);
+
     /// <summary>"reminder", "outbox": names the queue in log lines.</summary>
     protected abstract string QueueName { get; }
 
     protected PumpOptions Settings => settings;
 
-    protected abstract Task<IReadOnlyList<TItem>> ClaimAsync(CancellationToken stoppingToken);
+    /// <summary>Claims up to <paramref name="max"/> due items for this silo.</summary>
+    protected abstract Task<IReadOnlyList<TItem>> ClaimAsync(int max, CancellationToken stoppingToken);
 
     /// <summary>Runs one item; must not throw for the item's own failures, only record and reschedule them.</summary>
     protected abstract Task RunAsync(TItem item, CancellationToken stoppingToken);
@@ -45,27 +51,76 @@ internal abstract class ClaimPump<TItem>(PumpOptions settings, WakeSignal wake, 
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            var wait = settings.PollInterval;
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                var claimed = await ClaimAsync(stoppingToken);
-                await Task.WhenAll(claimed.Select(item => RunAsync(item, stoppingToken)));
-                await AfterBatchAsync(stoppingToken);
-                if (claimed.Count == settings.BatchSize)
+                var wait = settings.PollInterval;
+                try
                 {
-                    continue;
+                    var free = _slots.CurrentCount;
+                    if (free > 0)
+                    {
+                        var claimed = await ClaimAsync(free, stoppingToken);
+                        foreach (var item in claimed)
+                        {
+                            await _slots.WaitAsync(stoppingToken);
+                            Track(RunInSlotAsync(item, stoppingToken));
+                        }
+
+                        await AfterBatchAsync(stoppingToken);
+                        if (claimed.Count == free)
+                        {
+                            // Maybe more is due: claim again at once (or as soon as a slot frees up).
+                            continue;
+                        }
+
+                        wait = await NextWaitAsync(stoppingToken);
+                    }
+                }
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+                {
+                    logger.LogWarning(e, "{Queue} scan failed; retrying in {Delay}", QueueName, settings.PollInterval);
                 }
 
-                wait = await NextWaitAsync(stoppingToken);
+                await wake.WaitAsync(wait, stoppingToken);
             }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning(e, "{Queue} scan failed; retrying in {Delay}", QueueName, settings.PollInterval);
-            }
-
-            await wake.WaitAsync(wait, stoppingToken);
         }
+        finally
+        {
+            // Items see the stop and end; their claims are handed over only after they have.
+            await Task.WhenAll(_running.Keys);
+        }
+    }
+
+    private async Task RunInSlotAsync(TItem item, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await RunAsync(item, stoppingToken);
+        }
+        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+        {
+            logger.LogWarning(e, "A {Queue} item failed outside its own handling", QueueName);
+        }
+        catch (Exception) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: the item's claim is handed over (or expires) and it runs again elsewhere.
+        }
+        finally
+        {
+            var wasFull = _slots.Release() == 0;
+            if (wasFull)
+            {
+                // The loop may be waiting for a free slot: let it claim again now.
+                wake.Set();
+            }
+        }
+    }
+
+    private void Track(Task task)
+    {
+        _running[task] = 0;
+        _ = task.ContinueWith(done => _running.TryRemove(done, out _), TaskScheduler.Default);
     }
 }

@@ -20,8 +20,8 @@ internal sealed class OutboxPump(
 
     protected override string QueueName => "outbox";
 
-    protected override Task<IReadOnlyList<OutboxMessage>> ClaimAsync(CancellationToken stoppingToken) =>
-        outbox.ClaimAsync(silo.Id, Settings.BatchSize, Settings.ClaimDuration, stoppingToken);
+    protected override Task<IReadOnlyList<OutboxMessage>> ClaimAsync(int max, CancellationToken stoppingToken) =>
+        outbox.ClaimAsync(silo.Id, max, Settings.ClaimDuration, stoppingToken);
 
     protected override Task ReleaseClaimsAsync(CancellationToken cancellationToken) => outbox.ReleaseClaimsAsync(silo.Id, cancellationToken);
 

@@ -19,8 +19,8 @@ internal sealed class ReminderPump(
 {
     protected override string QueueName => "reminder";
 
-    protected override Task<IReadOnlyList<ReminderEntry>> ClaimAsync(CancellationToken stoppingToken) =>
-        table.ClaimDueAsync(silo.Id, Settings.BatchSize, Settings.ClaimDuration, stoppingToken);
+    protected override Task<IReadOnlyList<ReminderEntry>> ClaimAsync(int max, CancellationToken stoppingToken) =>
+        table.ClaimDueAsync(silo.Id, max, Settings.ClaimDuration, stoppingToken);
 
     protected override Task ReleaseClaimsAsync(CancellationToken cancellationToken) => table.ReleaseClaimsAsync(silo.Id, cancellationToken);
 

@@ -200,6 +200,21 @@ public abstract class GrainRuntimeTests(IStoreUnderTest store) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OutboxEffect_SlowOne_DoesNotHoldUpTheOthers()
+    {
+        var silo = await StartSiloAsync(await Store.NewStoreAsync());
+        var handler = silo.Get<RecordingEffectHandler>();
+        handler.Takes["slow"] = TimeSpan.FromSeconds(5);
+
+        await silo.Grains.GetGrain<IEffectGrain>("slow").EmitAsync("slow");
+        await Eventually.ReachesAsync(() => Task.FromResult(handler.Attempts.GetValueOrDefault("slow")), n => n == 1, TimeSpan.FromSeconds(5), "the slow effect started");
+        await silo.Grains.GetGrain<IEffectGrain>("fast").EmitAsync("fast");
+
+        await Eventually.ReachesAsync(() => Task.FromResult(handler.Applied.GetValueOrDefault("fast")), n => n == 1, TimeSpan.FromSeconds(3), "the fast effect while the slow one runs");
+        Assert.False(handler.Applied.ContainsKey("slow"));
+    }
+
+    [Fact]
     public async Task OutboxEffect_PinnedToLease_WaitsUntilThisSiloHoldsIt()
     {
         var silo = await StartSiloAsync(await Store.NewStoreAsync());

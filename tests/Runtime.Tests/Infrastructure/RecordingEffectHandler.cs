@@ -21,10 +21,18 @@ public sealed class RecordingEffectHandler : IOutboxHandler
 
     public ConcurrentDictionary<string, int> FailAfterApply { get; } = new();
 
-    public Task HandleAsync(OutboxMessage message, CancellationToken cancellationToken)
+    /// <summary>How long the effect of a key takes before it is applied.</summary>
+    public ConcurrentDictionary<string, TimeSpan> Takes { get; } = new();
+
+    public async Task HandleAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         var effect = message.ReadPayload<TestEffect>();
         Attempts.AddOrUpdate(effect.Key, 1, (_, n) => n + 1);
+        if (Takes.TryGetValue(effect.Key, out var takes))
+        {
+            await Task.Delay(takes, cancellationToken);
+        }
+
         ThrowIfPlanned(FailBeforeApply, effect.Key);
         if (_appliedKeys.TryAdd(message.IdempotencyKey, 0))
         {
@@ -32,7 +40,6 @@ public sealed class RecordingEffectHandler : IOutboxHandler
         }
 
         ThrowIfPlanned(FailAfterApply, effect.Key);
-        return Task.CompletedTask;
     }
 
     private static void ThrowIfPlanned(ConcurrentDictionary<string, int> plan, string key)
