@@ -22,15 +22,8 @@ public class IntakeApp : WebApplicationFactory<silo::Program>
     private readonly TempFolder _data = new();
     private readonly IReadOnlyDictionary<string, string?> _settings;
 
-    /// <summary><paramref name="kestrel"/>: serve over real HTTP on a free port instead of the in-memory test server.</summary>
-    public IntakeApp(IReadOnlyDictionary<string, string?> settings, bool kestrel = false)
-    {
-        _settings = settings;
-        if (kestrel)
-        {
-            UseKestrel(0);
-        }
-    }
+    /// <summary>The in-memory test server; tests that need real HTTP through Kestrel run the Silo process instead.</summary>
+    public IntakeApp(IReadOnlyDictionary<string, string?> settings) => _settings = settings;
 
     public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
 
