@@ -20,7 +20,14 @@ internal sealed class EventSocket(HttpContext context, IReadOnlyList<string> app
     public void Abort()
     {
         _outbox.Writer.TryComplete();
-        context.Abort();
+        try
+        {
+            context.Abort();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The client left at the same moment and its request is over: nothing left to drop.
+        }
     }
 
     /// <summary>Runs until the client closes the socket or it is aborted.</summary>
