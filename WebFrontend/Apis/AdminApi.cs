@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using CallPing.Grains.Calls;
 using CallPing.Grains.Interfaces.Models;
 using CallPing.Grains.Interfaces.Projects;
-using CallPing.Runtime;
 using CallPing.WebFrontend.Admin;
 
 namespace CallPing.WebFrontend.Apis;

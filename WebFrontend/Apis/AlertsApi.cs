@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using CallPing.Grains.Interfaces.Alerts;
 using CallPing.Grains.Interfaces.Models;
-using CallPing.Runtime;
 using CallPing.WebFrontend.Intake;
 using CallPing.WebFrontend.Intake.Native;
 

@@ -1,11 +1,14 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using CallPing.Runtime.Storage;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CallPing.WebFrontend.Apis;
 
 /// <summary>Probes for load balancers and Kubernetes, served by every process whatever its roles.</summary>
 public static class HealthApi
 {
+    /// <summary>The tag of the health checks that /readyz runs.</summary>
+    public const string ReadyTag = "ready";
+
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/healthz", Alive)
@@ -18,10 +21,11 @@ public static class HealthApi
 
     private static Ok<HealthStatus> Alive() => TypedResults.Ok(new HealthStatus("alive", null));
 
-    private static async Task<Results<Ok<HealthStatus>, ProblemHttpResult>> ReadyAsync(IRuntimeStore store, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<HealthStatus>, ProblemHttpResult>> ReadyAsync(HealthCheckService health, CancellationToken cancellationToken)
     {
-        var (ready, detail) = await store.CheckReadyAsync(cancellationToken);
-        return ready
+        var report = await health.CheckHealthAsync(check => check.Tags.Contains(ReadyTag), cancellationToken);
+        var detail = string.Join("; ", report.Entries.Select(e => e.Value.Description ?? e.Key));
+        return report.Status == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy
             ? TypedResults.Ok(new HealthStatus("ready", detail))
             : TypedResults.Problem(detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready");
     }

@@ -50,6 +50,9 @@ public sealed class HostProcess : IAsyncDisposable
         };
         start.Environment["Urls"] = $"http://127.0.0.1:{port}";
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        // Orleans' own ports too, so that hosts of parallel tests (and a developer's running silo) never share one.
+        start.Environment["Silo__SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["Silo__GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
         foreach (var (key, value) in _settings)
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
