@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using CallPing.WebFrontend.Hosting;
 using CallPing.WebFrontend.Admin;
 
 namespace CallPing.Silo.Commands;

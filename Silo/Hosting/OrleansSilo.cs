@@ -1,7 +1,8 @@
 using CallPing.Grains.Pbx.Fleet;
 using CallPing.Silo.Storage;
 using CallPing.WebFrontend.Hosting;
-using Orleans.Configuration;
+using ClusterMembershipOptions = Orleans.Configuration.ClusterMembershipOptions;
+using ClusterOptions = Orleans.Configuration.ClusterOptions;
 
 namespace CallPing.Silo.Hosting;
 

@@ -1,4 +1,3 @@
-using CallPing.Grains.Pbx.Fleet;
 using CallPing.Silo.Pbx;
 
 namespace CallPing.Silo.Hosting;

@@ -1,5 +1,7 @@
 using System.Data.Common;
 
+using CallPing.WebFrontend.Hosting;
+
 namespace CallPing.Silo.Storage;
 
 /// <summary>

@@ -1,6 +1,5 @@
-using Orleans;
-using Orleans.Hosting;
-using Orleans.Runtime;
+using CallPing.WebFrontend.Apis;
+using CallPing.WebFrontend.Hosting;
 using Orleans.Storage;
 
 namespace CallPing.Silo.Storage;
@@ -22,6 +21,8 @@ public static class StorageSiloBuilderExtensions
     {
         var store = CallPingStore.Create(storage);
         silo.Services.AddSingleton(store);
+        silo.Services.AddSingleton<IStartupCheck>(new StoreStartupCheck(store));
+        silo.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: [HealthApi.ReadyTag]);
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, StorageStartup>();
 
         if (storage.Provider == StorageProvider.Postgres)

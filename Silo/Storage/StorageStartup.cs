@@ -1,6 +1,3 @@
-using Orleans;
-using Orleans.Runtime;
-
 namespace CallPing.Silo.Storage;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using CallPing.WebFrontend.Hosting;
+
 namespace CallPing.Silo.Storage;
 
 /// <summary>
@@ -5,4 +7,4 @@ namespace CallPing.Silo.Storage;
 /// or refuses the login, a schema newer than this build. The message is one line meant for the operator; the host
 /// prints it instead of a stack trace.
 /// </summary>
-public sealed class StorageStartupException(string message, Exception? inner = null) : Exception(message, inner);
+public sealed class StorageStartupException(string message, Exception? inner = null) : StartupRefusedException(message, inner);

@@ -13,6 +13,11 @@ public static class StartupGuard
             host = build();
             // Preflight outside host start, whose own logger would print a stack trace for these expected failures.
             host.Services.GetService<IStartupValidator>()?.Validate();
+            foreach (var check in host.Services.GetServices<IStartupCheck>())
+            {
+                await check.RunAsync(CancellationToken.None);
+            }
+
             await host.StartAsync();
         }
         catch (Exception e) when (Explain(e) is { } reason)
