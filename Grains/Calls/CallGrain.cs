@@ -283,8 +283,7 @@ public sealed partial class CallGrain(
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // The PBX cannot say now; the deadline timer ends the try if nothing is heard.
-            _ = e;
+            // The PBX cannot say now; the deadline timer ends the try if nothing is heard from it.
             return;
         }
 

@@ -117,7 +117,15 @@ public sealed class PbxGrain(
             return true;
         }
 
-        return _link is { } link && await link.HasChannelAsync(channelId);
+        if (_link is not { } link || !await link.HasChannelAsync(channelId))
+        {
+            return false;
+        }
+
+        // Originated by an activation that died before it stored the channel: from now on a reconnect looks at it too.
+        Pbx.LiveChannels.Add(channelId);
+        await state.WriteStateAsync();
+        return true;
     }
 
     public async Task PlayAsync(PlayCommand play)

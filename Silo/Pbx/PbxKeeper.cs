@@ -13,13 +13,26 @@ internal sealed class PbxKeeper(IGrainFactory grains, IPbxFleet fleet, IHostAppl
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Grains can be called once the silo has started (Orleans starts as a hosted service too).
-        await Task.Delay(Timeout.Infinite, lifetime.ApplicationStarted).ContinueWith(_ => { }, TaskScheduler.Default);
+        var started = new TaskCompletionSource();
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        using (stoppingToken.Register(() => started.TrySetResult()))
+        {
+            await started.Task;
+        }
+
         using var timer = new PeriodicTimer(NudgeEvery);
-        do
+        while (!stoppingToken.IsCancellationRequested)
         {
             await Task.WhenAll(fleet.All.Select(pbx => NudgeAsync(pbx.PbxId)));
+            try
+            {
+                await timer.WaitForNextTickAsync(stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken).AsTask().ContinueWith(t => t.IsCompletedSuccessfully && t.Result, TaskScheduler.Default));
     }
 
     private async Task NudgeAsync(string pbxId)

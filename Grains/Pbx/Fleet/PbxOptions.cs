@@ -12,10 +12,6 @@ public sealed class PbxOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00", ErrorMessage = "Pbx:{0} must be between {1} and {2}.")]
     public TimeSpan HealthCheckInterval { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>How long a dead worker keeps its PBXes; another takes them over after this.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "00:05:00", ErrorMessage = "Pbx:{0} must be between {1} and {2}.")]
-    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(6);
-
     public bool IsSimulated => Fleet.Count == 0;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
