@@ -1,5 +1,7 @@
 using CallPing.WebFrontend.Apis;
 using CallPing.WebFrontend.Hosting;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 using Orleans.Storage;
 
 namespace CallPing.Silo.Storage;
@@ -19,19 +21,21 @@ public static class StorageSiloBuilderExtensions
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">A setting is invalid.</exception>
     public static ISiloBuilder AddCallPingStorage(this ISiloBuilder silo, StorageOptions storage)
     {
-        var store = CallPingStore.Create(storage);
-        silo.Services.AddSingleton(store);
-        silo.Services.AddSingleton<IStartupCheck>(new StoreStartupCheck(store));
+        storage.ThrowIfInvalid();
+        // Created by the container so that it is disposed with the silo: that releases the SQLite file.
+        silo.Services.AddSingleton(_ => CallPingStore.Create(storage));
+        silo.Services.AddSingleton<IStartupCheck, StoreStartupCheck>();
         silo.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: [HealthApi.ReadyTag]);
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, StorageStartup>();
 
         if (storage.Provider == StorageProvider.Postgres)
         {
-            silo.UseAdoNetClustering(options =>
-            {
-                options.Invariant = store.Invariant;
-                options.ConnectionString = store.ConnectionString;
-            });
+            silo.UseAdoNetClustering((OptionsBuilder<AdoNetClusteringSiloOptions> options) =>
+                options.Configure<CallPingStore>((o, store) =>
+                {
+                    o.Invariant = store.Invariant;
+                    o.ConnectionString = store.ConnectionString;
+                }));
         }
         else
         {
@@ -39,7 +43,7 @@ public static class StorageSiloBuilderExtensions
             silo.UseDevelopmentClustering(primarySiloEndpoint: null);
         }
 
-        silo.AddAdoNetGrainStorage(GrainStorageName, options => options.Configure<IServiceProvider>((o, services) =>
+        silo.AddAdoNetGrainStorage(GrainStorageName, options => options.Configure<CallPingStore, IServiceProvider>((o, store, services) =>
         {
             o.Invariant = store.Invariant;
             o.ConnectionString = store.ConnectionString;
@@ -47,11 +51,12 @@ public static class StorageSiloBuilderExtensions
             o.GrainStorageSerializer = ActivatorUtilities.CreateInstance<SystemTextJsonGrainStorageSerializer>(services);
         }));
 
-        silo.UseAdoNetReminderService(options =>
-        {
-            options.Invariant = store.Invariant;
-            options.ConnectionString = store.ConnectionString;
-        });
+        silo.UseAdoNetReminderService((OptionsBuilder<AdoNetReminderTableOptions> options) =>
+            options.Configure<CallPingStore>((o, store) =>
+            {
+                o.Invariant = store.Invariant;
+                o.ConnectionString = store.ConnectionString;
+            }));
 
         return silo;
     }
