@@ -270,7 +270,8 @@ public sealed class PbxLink : IAsyncDisposable
     private async Task CheckHealthAsync(CancellationToken cancellationToken)
     {
         var goodInARow = 0;
-        while (!cancellationToken.IsCancellationRequested)
+        // A replaced connection has stood down: pinging on would only report for a connection nobody uses.
+        while (!cancellationToken.IsCancellationRequested && !Replaced)
         {
             var started = _time.GetTimestamp();
             string? error = null;
