@@ -92,7 +92,10 @@ public sealed partial class CallGrain(
             return;
         }
 
-        Call.Tries[index] = attempt with { AnsweredAt = at };
+        // The grain's clock, not the PBX's timestamp: the answered call's deadline timer is measured from AnsweredAt on
+        // the grain's clock, so a PBX clock off by minutes would hang the call up at once (or, off by weeks, fail the timer
+        // and the prompt).
+        Call.Tries[index] = attempt with { AnsweredAt = time.GetUtcNow() };
         Call.Status = CallStatus.Answered;
         var prompt = Call.AlertId is not null && Call.Result is null;
         if (prompt)

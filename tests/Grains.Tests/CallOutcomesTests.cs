@@ -1,4 +1,7 @@
-namespace CallPing.Ari.Tests;
+using CallPing.Grains.Calls;
+using CallPing.Grains.Interfaces.Models;
+
+namespace CallPing.Grains.Tests;
 
 /// <summary>The "Classify" rules: dialstatus before cause, then the Q.850 groups.</summary>
 public sealed class CallOutcomesTests
@@ -42,9 +45,10 @@ public sealed class CallOutcomesTests
 
     [Theory]
     [InlineData(CallOutcome.TrunkFailure, true)]
+    [InlineData(CallOutcome.Unknown, true)]
     [InlineData(CallOutcome.Busy, false)]
     [InlineData(CallOutcome.NoAnswer, false)]
-    public void ShouldRetryElsewhere_Outcome_OnlyForTrunkFailure(CallOutcome outcome, bool expected)
+    public void ShouldRetryElsewhere_Outcome_OnlyForTrunkFailureOrUnseenEnd(CallOutcome outcome, bool expected)
     {
         var retry = CallOutcomes.ShouldRetryElsewhere(outcome);
 
