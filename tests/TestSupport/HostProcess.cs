@@ -32,6 +32,9 @@ public sealed class HostProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The Orleans silo port of the current run (Silo:SiloPort): a silo address "S127.0.0.1:{port}:..." names this process.</summary>
+    public int SiloPort { get; private set; }
+
     public string Output => string.Join(Environment.NewLine, _output);
 
     /// <summary>Starts <paramref name="project"/>'s DLL with settings given as configuration keys ("Storage:DataFolder").</summary>
@@ -57,6 +60,8 @@ public sealed class HostProcess : IAsyncDisposable
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
+
+        SiloPort = int.Parse(start.Environment["Silo__SiloPort"]!, System.Globalization.CultureInfo.InvariantCulture);
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         process.OutputDataReceived += (_, e) => Keep(e.Data);
@@ -98,9 +103,9 @@ public sealed class HostProcess : IAsyncDisposable
                     return;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                // Not listening yet.
+                // Not listening yet, or too busy starting to answer within the client's timeout.
             }
 
             await Task.Delay(100);
@@ -124,6 +129,19 @@ public sealed class HostProcess : IAsyncDisposable
         {
             _process.Kill(entireProcessTree: true);
         }
+    }
+
+    /// <summary>Starts the host again with the same settings after it exited (killed or stopped), on new ports.</summary>
+    public void Restart()
+    {
+        if (!_process.HasExited)
+        {
+            throw new InvalidOperationException("The host is still running; kill or stop it before restarting it.");
+        }
+
+        _process.Dispose();
+        _restarts = 0;
+        Launch();
     }
 
     /// <summary>SIGTERM: the host shuts down gracefully.</summary>

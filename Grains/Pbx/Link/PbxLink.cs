@@ -24,6 +24,9 @@ public sealed class PbxLink : IAsyncDisposable
     /// <summary>How long a stop waits for the loops, which may be inside a grain call that the stopping grain will not answer.</summary>
     private static readonly TimeSpan StopWait = TimeSpan.FromSeconds(2);
 
+    /// <summary>How long an event keeps being delivered to a grain the cluster cannot reach: longer than membership takes to declare a silo dead.</summary>
+    private static readonly TimeSpan DeliveryPatience = TimeSpan.FromSeconds(30);
+
     private readonly PbxEndpoint _endpoint;
     private readonly IGrainFactory _grains;
     private readonly TimeSpan _healthCheckInterval;
@@ -191,7 +194,7 @@ public sealed class PbxLink : IAsyncDisposable
             case StasisStartEvent start when CallIdOf(start.Channel.Id) is { } callId:
                 _answered[start.Channel.Id] = 0;
                 _logger.LogInformation("{Pbx}: {Channel} answered", PbxId, start.Channel.Id);
-                await _grains.GetGrain<ICallGrain>(callId).OnAnsweredAsync(start.Channel.Id, start.Timestamp);
+                await DeliverAsync(() => _grains.GetGrain<ICallGrain>(callId).OnAnsweredAsync(start.Channel.Id, start.Timestamp));
                 break;
             case ChannelDestroyedEvent destroyed when CallIdOf(destroyed.Channel.Id) is not null:
                 var id = destroyed.Channel.Id;
@@ -202,7 +205,7 @@ public sealed class PbxLink : IAsyncDisposable
                 break;
             case ChannelDtmfReceivedEvent key when CallIdOf(key.Channel.Id) is { } callId:
                 _logger.LogInformation("{Pbx}: {Channel} pressed {Digit}", PbxId, key.Channel.Id, key.Digit);
-                await _grains.GetGrain<ICallGrain>(callId).OnKeyAsync(key.Channel.Id, key.Digit);
+                await DeliverAsync(() => _grains.GetGrain<ICallGrain>(callId).OnKeyAsync(key.Channel.Id, key.Digit));
                 break;
             case PlaybackFinishedEvent finished when _hangupAfterPlayback.TryRemove(finished.Playback.Id, out var channelId):
                 await _client.HangupAsync(channelId);
@@ -261,8 +264,33 @@ public sealed class PbxLink : IAsyncDisposable
             else if (channel.State == "Up" && channel.Dialplan.AppName == "Stasis")
             {
                 _answered[channelId] = 0;
-                await call.OnAnsweredAsync(channelId, _time.GetUtcNow());
-                await call.OnEventsResumedAsync(channelId);
+                await DeliverAsync(() => call.OnAnsweredAsync(channelId, _time.GetUtcNow()));
+                await DeliverAsync(() => call.OnEventsResumedAsync(channelId));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Delivers what the PBX reported to a grain, again while the cluster cannot reach it. Right after a silo dies, calls
+    /// to the grains it held fail until membership declares it dead; an answer or a key press dropped then is lost for
+    /// good (the callee pressed 1 once). Each event is delivered before the next, so their order holds; the grains
+    /// ignore a repeat.
+    /// </summary>
+    private async Task DeliverAsync(Func<Task> call)
+    {
+        var deadline = _time.GetUtcNow() + DeliveryPatience;
+        for (var wait = TimeSpan.FromMilliseconds(200); ; wait = TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, TimeSpan.FromSeconds(2).Ticks)))
+        {
+            try
+            {
+                await call();
+                return;
+            }
+            catch (Exception e) when (e is OrleansMessageRejectionException or TimeoutException
+                && _time.GetUtcNow() + wait < deadline && !_stop.IsCancellationRequested)
+            {
+                _logger.LogInformation("{Pbx}: a grain could not be reached ({Reason}); delivering again in {Wait} ms", PbxId, e.Message, wait.TotalMilliseconds);
+                await Task.Delay(wait, _time, _stop.Token);
             }
         }
     }
@@ -306,10 +334,10 @@ public sealed class PbxLink : IAsyncDisposable
         var now = _time.GetUtcNow();
         if (CallIdOf(channelId) is { } callId)
         {
-            await _grains.GetGrain<ICallGrain>(callId).OnTryEndedAsync(new TryEnded(channelId, outcome, cause, detail, now));
+            await DeliverAsync(() => _grains.GetGrain<ICallGrain>(callId).OnTryEndedAsync(new TryEnded(channelId, outcome, cause, detail, now)));
         }
 
-        await Pbx.OnChannelEndedAsync(new ChannelEnded(channelId, new PbxCallResult(now, outcome, cause, detail)));
+        await DeliverAsync(() => Pbx.OnChannelEndedAsync(new ChannelEnded(channelId, new PbxCallResult(now, outcome, cause, detail))));
         CallPingMetrics.RecordCallPlaced(PbxId, outcome);
     }
 }
