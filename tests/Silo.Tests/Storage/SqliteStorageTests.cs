@@ -1,4 +1,5 @@
 using CallPing.Silo.Storage;
+using CallPing.WebFrontend.Hosting;
 using CallPing.TestSupport;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;

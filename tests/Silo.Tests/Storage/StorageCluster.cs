@@ -1,4 +1,5 @@
 using CallPing.Silo.Storage;
+using CallPing.WebFrontend.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans;
 using Orleans.Hosting;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CallPing.Silo.Storage;
+using CallPing.WebFrontend.Hosting;
 using CallPing.Silo.Tests.Storage.Grains;
 using CallPing.TestSupport;
 using Orleans;
