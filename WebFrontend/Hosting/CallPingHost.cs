@@ -6,6 +6,7 @@ using CallPing.Grains;
 using CallPing.Runtime.Hosting;
 using CallPing.WebFrontend.Admin;
 using CallPing.WebFrontend.Apis;
+using CallPing.WebFrontend.Http;
 using CallPing.WebFrontend.Metrics;
 using CallPing.WebFrontend.OpenApi;
 
@@ -29,6 +30,7 @@ public static class CallPingHost
         builder.AddCallPingGrains();
         builder.AddCallPingMetrics();
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.AddSingleton<AdminToken>();
         builder.Services.AddCallPingOpenApi();
         // JSON logs (Logging:Console:FormatterName=json) get a UTC timestamp and keep '+', quotes and non-ASCII readable:
