@@ -6,6 +6,7 @@ using CallPing.Grains;
 using CallPing.Runtime.Hosting;
 using CallPing.WebFrontend.Admin;
 using CallPing.WebFrontend.Apis;
+using CallPing.WebFrontend.Health;
 using CallPing.WebFrontend.Http;
 using CallPing.WebFrontend.Metrics;
 using CallPing.WebFrontend.OpenApi;
@@ -29,6 +30,8 @@ public static class CallPingHost
         builder.AddGrainRuntime([GrainsAssembly.Assembly, .. additionalGrainAssemblies]);
         builder.AddCallPingGrains();
         builder.AddCallPingMetrics();
+        builder.AddPbxSimulationDefault();
+        builder.AddCallPingHealthChecks();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.AddSingleton<AdminToken>();

@@ -32,6 +32,8 @@ public sealed class WorkerSilo : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Storage:DataFolder"] = data.Path,
+            // Simulated phones when a test gives no Pbx:Fleet: asked for explicitly, as this host is not in Development.
+            ["Pbx:Simulate"] = "true",
             ["Pbx:HealthCheckInterval"] = "00:00:00.200",
             ["Outbox:PollInterval"] = "00:00:00.200",
             ["Reminders:PollInterval"] = "00:00:00.200",
