@@ -1,4 +1,4 @@
-using CallPing.WebFrontend.Apis;
+using CallPing.WebFrontend.Health;
 using CallPing.WebFrontend.Hosting;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
@@ -25,7 +25,7 @@ public static class StorageSiloBuilderExtensions
         // Created by the container so that it is disposed with the silo: that releases the SQLite file.
         silo.Services.AddSingleton(_ => CallPingStore.Create(storage));
         silo.Services.AddSingleton<IStartupCheck, StoreStartupCheck>();
-        silo.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: [HealthApi.ReadyTag]);
+        silo.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: [HealthChecksHostingExtensions.ReadyTag]);
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, StorageStartup>();
 
         if (storage.Provider == StorageProvider.Postgres)

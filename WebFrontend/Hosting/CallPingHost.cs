@@ -5,6 +5,8 @@ using Microsoft.Extensions.Options;
 using CallPing.Grains;
 using CallPing.WebFrontend.Admin;
 using CallPing.WebFrontend.Apis;
+using CallPing.WebFrontend.Health;
+using CallPing.WebFrontend.Http;
 using CallPing.WebFrontend.Metrics;
 using CallPing.WebFrontend.OpenApi;
 
@@ -23,10 +25,12 @@ public static class CallPingHost
         });
         builder.Services.AddOptions<SiloOptions>().BindConfiguration(SiloOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: [HealthApi.ReadyTag]);
         builder.AddCallPingGrains();
         builder.AddCallPingMetrics();
+        builder.AddPbxSimulationDefault();
+        builder.AddCallPingHealthChecks();
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.AddSingleton<AdminToken>();
         builder.Services.AddCallPingOpenApi();
         // JSON logs (Logging:Console:FormatterName=json) get a UTC timestamp and keep '+', quotes and non-ASCII readable:

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using CallPing.TestSupport;
 
 namespace CallPing.Silo.Tests;
@@ -19,11 +20,13 @@ public sealed class HostStartupTests : IDisposable
 
         await silo.WaitUntilReadyAsync(StartTimeout);
         var healthz = await silo.Http.GetAsync("/healthz");
-        var readyz = await silo.Http.GetStringAsync("/readyz");
+        using var readyz = JsonDocument.Parse(await silo.Http.GetStringAsync("/readyz"));
+        var store = readyz.RootElement.GetProperty("checks").GetProperty("store");
 
         Assert.Equal(HttpStatusCode.OK, healthz.StatusCode);
-        Assert.Contains("\"status\":\"ready\"", readyz);
-        Assert.Contains(Path.Combine(_data.Path, "callping.db"), readyz);
+        Assert.Equal("Healthy", readyz.RootElement.GetProperty("status").GetString());
+        Assert.Equal("Healthy", store.GetProperty("status").GetString());
+        Assert.Contains(Path.Combine(_data.Path, "callping.db"), store.GetProperty("description").GetString());
     }
 
     [Fact]

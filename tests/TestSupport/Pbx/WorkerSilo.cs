@@ -32,6 +32,8 @@ public sealed class WorkerSilo : IAsyncDisposable
             ["Storage:DataFolder"] = data.Path,
             ["Silo:SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Silo:GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            // Simulated phones when a test gives no Pbx:Fleet: asked for explicitly, as this host is not in Development.
+            ["Pbx:Simulate"] = "true",
             ["Pbx:HealthCheckInterval"] = "00:00:00.200",
             ["Logging:LogLevel:Default"] = "Warning",
         });

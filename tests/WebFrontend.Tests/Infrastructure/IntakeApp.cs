@@ -66,6 +66,8 @@ public class IntakeApp : WebApplicationFactory<silo::Program>
         // The web role only: intake is the web role's work, and the worker's simulated PBX fleet does not survive the
         // second stop that WebApplicationFactory gives a host (the entry point's own shutdown wait stops it too).
         builder.UseSetting("Silo:Roles", "web");
+        // The router places calls on the simulated fleet's PBXes: asked for explicitly rather than left to the environment.
+        builder.UseSetting("Pbx:Simulate", "true");
         builder.UseSetting("Intake:PermitsPerSecond", "1000000");
         foreach (var (key, value) in _settings)
         {

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace CallPing.WebFrontend.Hosting;
+namespace CallPing.WebFrontend.Health;
 
 /// <summary>Ready while the cluster answers: at least one active silo, as seen through this process's Orleans client.</summary>
 public sealed class ClusterHealthCheck(IClusterClient cluster) : IHealthCheck
