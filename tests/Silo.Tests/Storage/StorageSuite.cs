@@ -3,7 +3,6 @@ using CallPing.Silo.Storage;
 using CallPing.WebFrontend.Hosting;
 using CallPing.Silo.Tests.Storage.Grains;
 using CallPing.TestSupport;
-using Orleans;
 using Orleans.Storage;
 
 namespace CallPing.Silo.Tests.Storage;

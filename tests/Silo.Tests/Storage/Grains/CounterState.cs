@@ -1,5 +1,3 @@
-using Orleans;
-
 namespace CallPing.Silo.Tests.Storage.Grains;
 
 /// <summary>A small state with a name and a number, so that the stored JSON shows both.</summary>

@@ -1,5 +1,3 @@
-using Orleans;
-
 namespace CallPing.Silo.Tests.Storage.Grains;
 
 /// <summary>A grain whose state lives in the "callping" storage under the state name "counter".</summary>

@@ -1,5 +1,3 @@
-using Orleans;
-
 namespace CallPing.Silo.Tests.Storage.Grains;
 
 /// <summary>Registers reminders and records each tick it receives in <see cref="ReminderLog"/>.</summary>

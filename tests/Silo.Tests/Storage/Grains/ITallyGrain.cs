@@ -1,5 +1,3 @@
-using Orleans;
-
 namespace CallPing.Silo.Tests.Storage.Grains;
 
 /// <summary>Another grain type with the same state type as the counter but its own state name, "tally".</summary>
