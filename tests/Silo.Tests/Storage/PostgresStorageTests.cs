@@ -1,6 +1,12 @@
 using CallPing.Silo.Storage;
 using CallPing.TestSupport;
+using CallPing.Silo.Tests.Storage.Grains;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
+using Orleans;
+using Orleans.Configuration;
+using Orleans.Hosting;
 
 namespace CallPing.Silo.Tests.Storage;
 
@@ -47,6 +53,30 @@ public sealed class PostgresStorageTests(PostgresServer server) : StorageSuite
 
         Assert.StartsWith($"Cannot use PostgreSQL 127.0.0.1:{port}/callping (Storage:ConnectionString):", error.Message);
         Assert.Contains("Connection refused", error.Message);
+    }
+
+    [Fact]
+    public async Task Client_PostgresClustering_ReachesSiloThroughMembershipTable()
+    {
+        var storage = await NewStoreAsync();
+        var (clusterId, serviceId) = ($"cluster-{Guid.NewGuid():N}", $"service-{Guid.NewGuid():N}");
+        using var silo = await RealSilo.StartAsync(storage, clusterId, serviceId);
+        var builder = Host.CreateApplicationBuilder();
+        builder.UseOrleansClient(client =>
+        {
+            client.Configure<ClusterOptions>(options => (options.ClusterId, options.ServiceId) = (clusterId, serviceId));
+            client.UseCallPingClustering(storage);
+        });
+        using var web = builder.Build();
+        await web.StartAsync();
+
+        var count = await web.Services.GetRequiredService<IClusterClient>().GetGrain<ICounterGrain>("via-client").IncrementAsync("web");
+
+        Assert.Equal(1, count);
+        // Status 3 is Active in Orleans' SiloStatus.
+        Assert.Equal(1L, await QueryAsync(storage, "SELECT COUNT(*) FROM OrleansMembershipTable WHERE DeploymentId = @cluster AND Status = 3", ("cluster", clusterId)));
+        await web.StopAsync();
+        await silo.StopAsync();
     }
 
     private static async Task<object?> QueryAsync(StorageOptions storage, string sql, params (string Name, object Value)[] parameters)

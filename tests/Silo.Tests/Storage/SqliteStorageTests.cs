@@ -1,7 +1,10 @@
 using CallPing.Silo.Storage;
 using CallPing.TestSupport;
+using CallPing.Silo.Tests.Storage.Grains;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Orleans;
 
 namespace CallPing.Silo.Tests.Storage;
 
@@ -81,6 +84,19 @@ public sealed class SqliteStorageTests : StorageSuite, IDisposable
         var error = Assert.Throws<StorageStartupException>(() => builder.UseOrleansClient(client => client.UseCallPingClustering(storage)));
 
         Assert.Contains("Storage:Provider=Postgres", error.Message);
+    }
+
+    [Fact]
+    public async Task Silo_SqliteStore_RunsAsSingleNodeOnItsOwnPorts()
+    {
+        var storage = await NewStoreAsync();
+        using var silo = await RealSilo.StartAsync(storage, "single", $"service-{Guid.NewGuid():N}");
+
+        var count = await silo.Services.GetRequiredService<IGrainFactory>().GetGrain<ICounterGrain>("single-node").IncrementAsync("silo");
+
+        Assert.Equal(1, count);
+        Assert.Contains("\"Label\":\"silo\"", await ReadStoredJsonAsync(storage, CounterGrain.StateName, "single-node"));
+        await silo.StopAsync();
     }
 
     private static async Task<object?> QueryAsync(StorageOptions storage, string sql, params (string Name, object Value)[] parameters)
