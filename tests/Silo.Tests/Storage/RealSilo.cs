@@ -16,7 +16,8 @@ public static class RealSilo
 {
     public static async Task<IHost> StartAsync(StorageOptions storage, string clusterId, string serviceId)
     {
-        var builder = Host.CreateApplicationBuilder();
+        // No defaults: no appsettings file watchers (inotify instances are a shared, small budget on test machines).
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.UseOrleans(silo =>
         {

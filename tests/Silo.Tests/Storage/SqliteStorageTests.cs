@@ -9,6 +9,7 @@ using Orleans;
 namespace CallPing.Silo.Tests.Storage;
 
 /// <summary>The storage suite on a SQLite file in a temporary folder, plus what only SQLite has: one silo per file.</summary>
+[Collection(SqliteStorageCollection.Name)]
 public sealed class SqliteStorageTests : StorageSuite, IDisposable
 {
     private readonly List<TempFolder> _folders = [];
@@ -79,7 +80,8 @@ public sealed class SqliteStorageTests : StorageSuite, IDisposable
     public async Task UseCallPingClustering_Sqlite_RefusedNamingTheSetting()
     {
         var storage = await NewStoreAsync();
-        var builder = Host.CreateApplicationBuilder();
+        // No defaults: no appsettings file watchers (inotify instances are a shared, small budget on test machines).
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
 
         var error = Assert.Throws<StorageStartupException>(() => builder.UseOrleansClient(client => client.UseCallPingClustering(storage)));
 

@@ -139,7 +139,7 @@ public abstract class StorageSuite
 
         // All due within the same second, late enough for 200 registrations to be in first. A long period: within
         // this test each reminder is due once, so a second tick would be a duplicate.
-        var firstTick = DateTime.UtcNow.AddSeconds(10);
+        var firstTick = DateTime.UtcNow.AddSeconds(20);
         await Task.WhenAll(keys.Select((key, i) =>
             cluster.Client.GetGrain<IReminderProbeGrain>(key).RegisterAsync("burst", firstTick.AddMilliseconds(i * 5), TimeSpan.FromMinutes(10))));
         Assert.True(DateTime.UtcNow < firstTick, "The registrations took longer than the margin before the first tick.");
@@ -191,6 +191,20 @@ public abstract class StorageSuite
         var error = await Assert.ThrowsAsync<StorageStartupException>(() => store.StartAsync());
         Assert.Equal($"The {store.Kind} store {store.Location} has schema version 7; this build knows up to 1. " +
             "Upgrade CallPing to the version that wrote it, or point Storage at another store.", error.Message);
+    }
+
+    [Fact]
+    public async Task CheckReady_BeforeAndAfterStart_NotReadyThenReadyNamingTheStore()
+    {
+        var storage = await NewStoreAsync();
+        await using var store = CallPingStore.Create(storage);
+
+        var before = await store.CheckReadyAsync();
+        await store.StartAsync();
+        var after = await store.CheckReadyAsync();
+
+        Assert.False(before.Ready);
+        Assert.Equal((true, $"{store.Description}, schema version 1"), after);
     }
 
     [Fact]
