@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Globalization;
+using System.Net.Sockets;
 
 using CallPing.WebFrontend.Hosting;
 
@@ -48,6 +50,29 @@ public abstract class CallPingStore : IAsyncDisposable
     /// <summary>Claims the store and applies pending migrations, once per instance; returns the schema version.</summary>
     /// <exception cref="StorageStartupException">The store cannot serve this silo.</exception>
     public Task<int> StartAsync(CancellationToken cancellationToken = default) => _start.Value.WaitAsync(cancellationToken);
+
+    /// <summary>
+    /// For the readiness probe: ready when the store answers and has this build's schema. The detail names the store
+    /// and the version, or why it is not ready.
+    /// </summary>
+    public async Task<(bool Ready, string Detail)> CheckReadyAsync(CancellationToken cancellationToken = default)
+    {
+        var latest = new SchemaMigrator(this).LatestVersion;
+        try
+        {
+            await using var connection = await OpenConnectionAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT COALESCE(MAX(version), 0) FROM callping_schema";
+            var version = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+            return version == latest
+                ? (true, $"{Description}, schema version {version}")
+                : (false, $"{Description} has schema version {version}, this build needs {latest}");
+        }
+        catch (Exception e) when (e is DbException or TimeoutException or IOException or SocketException)
+        {
+            return (false, $"{Description} is not ready: {e.Message}");
+        }
+    }
 
     public abstract ValueTask DisposeAsync();
 

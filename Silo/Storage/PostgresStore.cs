@@ -37,8 +37,9 @@ public sealed class PostgresStore : CallPingStore
     {
         try
         {
-            await new SchemaMigrator(this).MigrateAsync(cancellationToken);
-            return new SchemaMigrator(this).LatestVersion;
+            var migrator = new SchemaMigrator(this);
+            await migrator.MigrateAsync(cancellationToken);
+            return migrator.LatestVersion;
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException or SocketException)
         {

@@ -1,12 +1,16 @@
 using CallPing.Silo.Storage;
 using CallPing.WebFrontend.Hosting;
 using CallPing.TestSupport;
+using CallPing.Silo.Tests.Storage.Grains;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Orleans;
 
 namespace CallPing.Silo.Tests.Storage;
 
 /// <summary>The storage suite on a SQLite file in a temporary folder, plus what only SQLite has: one silo per file.</summary>
+[Collection(SqliteStorageCollection.Name)]
 public sealed class SqliteStorageTests : StorageSuite, IDisposable
 {
     private readonly List<TempFolder> _folders = [];
@@ -77,11 +81,25 @@ public sealed class SqliteStorageTests : StorageSuite, IDisposable
     public async Task UseCallPingClustering_Sqlite_RefusedNamingTheSetting()
     {
         var storage = await NewStoreAsync();
-        var builder = Host.CreateApplicationBuilder();
+        // No defaults: no appsettings file watchers (inotify instances are a shared, small budget on test machines).
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
 
         var error = Assert.Throws<StorageStartupException>(() => builder.UseOrleansClient(client => client.UseCallPingClustering(storage)));
 
         Assert.Contains("Storage:Provider=Postgres", error.Message);
+    }
+
+    [Fact]
+    public async Task Silo_SqliteStore_RunsAsSingleNodeOnItsOwnPorts()
+    {
+        var storage = await NewStoreAsync();
+        using var silo = await RealSilo.StartAsync(storage, "single", $"service-{Guid.NewGuid():N}");
+
+        var count = await silo.Services.GetRequiredService<IGrainFactory>().GetGrain<ICounterGrain>("single-node").IncrementAsync("silo");
+
+        Assert.Equal(1, count);
+        Assert.Contains("\"Label\":\"silo\"", await ReadStoredJsonAsync(storage, CounterGrain.StateName, "single-node"));
+        await silo.StopAsync();
     }
 
     private static async Task<object?> QueryAsync(StorageOptions storage, string sql, params (string Name, object Value)[] parameters)

@@ -99,7 +99,7 @@ public abstract class StorageSuite
         var key = $"restart-{Guid.NewGuid():N}";
         await using (var first = await StorageCluster.StartAsync(storage, _serviceId))
         {
-            await first.Client.GetGrain<IReminderProbeGrain>(key).RegisterAsync("watchdog", TimeSpan.FromSeconds(1), StorageCluster.ReminderPeriod);
+            await first.Client.GetGrain<IReminderProbeGrain>(key).RegisterAsync("watchdog", DateTime.UtcNow.AddSeconds(1), StorageCluster.ReminderPeriod);
             await WaitForTicksAsync(key, "watchdog", 1);
         }
 
@@ -116,13 +116,13 @@ public abstract class StorageSuite
         var key = $"stop-{Guid.NewGuid():N}";
         await using var cluster = await StorageCluster.StartAsync(storage, _serviceId);
         var grain = cluster.Client.GetGrain<IReminderProbeGrain>(key);
-        await grain.RegisterAsync("stopped", TimeSpan.FromSeconds(1), StorageCluster.ReminderPeriod);
+        await grain.RegisterAsync("stopped", DateTime.UtcNow.AddSeconds(1), StorageCluster.ReminderPeriod);
         await WaitForTicksAsync(key, "stopped", 1);
 
         await grain.UnregisterAsync("stopped");
         var ticksAtUnregister = ReminderLog.Ticks(key, "stopped").Count;
         // A second reminder on the same period is the clock: three of its ticks span three periods of the first.
-        await grain.RegisterAsync("clock", TimeSpan.FromSeconds(1), StorageCluster.ReminderPeriod);
+        await grain.RegisterAsync("clock", DateTime.UtcNow.AddSeconds(1), StorageCluster.ReminderPeriod);
         await WaitForTicksAsync(key, "clock", 3);
 
         // At most one tick that was already queued behind the unregister call may still arrive.
@@ -137,9 +137,12 @@ public abstract class StorageSuite
         var keys = Enumerable.Range(0, 200).Select(i => $"{prefix}-{i}").ToList();
         await using var cluster = await StorageCluster.StartAsync(storage, _serviceId);
 
-        // A long period: within this test each reminder is due once, so a second tick would be a duplicate.
-        await Task.WhenAll(keys.Select(key =>
-            cluster.Client.GetGrain<IReminderProbeGrain>(key).RegisterAsync("burst", TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(10))));
+        // All due within the same second, late enough for 200 registrations to be in first. A long period: within
+        // this test each reminder is due once, so a second tick would be a duplicate.
+        var firstTick = DateTime.UtcNow.AddSeconds(20);
+        await Task.WhenAll(keys.Select((key, i) =>
+            cluster.Client.GetGrain<IReminderProbeGrain>(key).RegisterAsync("burst", firstTick.AddMilliseconds(i * 5), TimeSpan.FromMinutes(10))));
+        Assert.True(DateTime.UtcNow < firstTick, "The registrations took longer than the margin before the first tick.");
         await Eventually.ReachesAsync(() => Task.FromResult(keys.Count(k => ReminderLog.Ticks(k, "burst").Count > 0)),
             fired => fired == keys.Count, Deadline, "reminders that fired");
 
@@ -188,6 +191,20 @@ public abstract class StorageSuite
         var error = await Assert.ThrowsAsync<StorageStartupException>(() => store.StartAsync());
         Assert.Equal($"The {store.Kind} store {store.Location} has schema version 7; this build knows up to 1. " +
             "Upgrade CallPing to the version that wrote it, or point Storage at another store.", error.Message);
+    }
+
+    [Fact]
+    public async Task CheckReady_BeforeAndAfterStart_NotReadyThenReadyNamingTheStore()
+    {
+        var storage = await NewStoreAsync();
+        await using var store = CallPingStore.Create(storage);
+
+        var before = await store.CheckReadyAsync();
+        await store.StartAsync();
+        var after = await store.CheckReadyAsync();
+
+        Assert.False(before.Ready);
+        Assert.Equal((true, $"{store.Description}, schema version 1"), after);
     }
 
     [Fact]

@@ -4,9 +4,9 @@ namespace CallPing.Silo.Tests.Storage.Grains;
 [Alias("CallPing.Silo.Tests.Storage.IReminderProbeGrain")]
 public interface IReminderProbeGrain : IGrainWithStringKey
 {
-    /// <summary>Registers (or re-registers) the named reminder.</summary>
+    /// <summary>Registers (or re-registers) the named reminder to tick first at <paramref name="firstTickUtc"/>.</summary>
     [Alias("RegisterAsync")]
-    Task RegisterAsync(string name, TimeSpan due, TimeSpan period);
+    Task RegisterAsync(string name, DateTime firstTickUtc, TimeSpan period);
 
     /// <summary>Unregisters the named reminder.</summary>
     [Alias("UnregisterAsync")]

@@ -4,8 +4,10 @@ namespace CallPing.Silo.Tests.Storage.Grains;
 
 public sealed class ReminderProbeGrain : Grain, IReminderProbeGrain, IRemindable
 {
-    public async Task RegisterAsync(string name, TimeSpan due, TimeSpan period) =>
-        await this.RegisterOrUpdateReminder(name, due, period);
+    // The due time is worked out here, not by the caller: Orleans skips a first tick that is already past when the
+    // reminder reaches the reminder service (the next one is a period later), and calls may queue under load.
+    public async Task RegisterAsync(string name, DateTime firstTickUtc, TimeSpan period) =>
+        await this.RegisterOrUpdateReminder(name, TimeSpan.FromTicks(Math.Max(0, (firstTickUtc - DateTime.UtcNow).Ticks)), period);
 
     public async Task UnregisterAsync(string name)
     {
