@@ -1,5 +1,6 @@
 using System.Net;
 using CallPing.Silo.Storage;
+using CallPing.WebFrontend.Hosting;
 using CallPing.TestSupport;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
