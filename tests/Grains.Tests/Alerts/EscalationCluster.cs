@@ -32,6 +32,9 @@ public sealed class EscalationCluster : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // A simulated PBX is a small web app: without this, each would watch its (absent) appsettings files with an
+        // inotify instance, of which a user has only 128 on this machine, shared with every other test run.
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
         _silo = await GrainSilo.StartAsync(_data.Path, $"escalation-{Guid.NewGuid():N}", Fleet, configure: silo =>
         {
             silo.Services.AddSingleton<NoticeDropper>();

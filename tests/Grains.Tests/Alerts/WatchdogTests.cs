@@ -1,6 +1,7 @@
 using CallPing.Grains.Interfaces.Alerts;
 using CallPing.Grains.Interfaces.Calls;
 using CallPing.Grains.Interfaces.Models;
+using CallPing.Grains.Tests.Infrastructure;
 using CallPing.PbxSimulator.Scripting;
 using CallPing.TestSupport;
 
@@ -33,6 +34,7 @@ public sealed class WatchdogTests(EscalationCluster cluster) : EscalationTest(cl
         Silo.Time.Advance(Policy.StepDelay + TimeSpan.FromMinutes(1));
         var stuck = await StoredAlertAsync(alertId);
         var callsWhileStuck = (await AlertAsync(alertId)).Calls.Count;
+        var reminders = await Silo.RemindersAsync();
         await Silo.Grains.GetGrain<IAlertGrain>(alertId).AsReference<IRemindable>()
             .ReceiveReminder("watchdog", new TickStatus(DateTime.UtcNow, TimeSpan.FromMinutes(1), DateTime.UtcNow));
         var wait = await WaitingForNextStepAsync(alertId);
@@ -40,6 +42,7 @@ public sealed class WatchdogTests(EscalationCluster cluster) : EscalationTest(cl
         var alert = await StatusReachesAsync(alertId, AlertStatus.Acknowledged);
 
         Assert.Equal($"{alertId}-1", stuck.CurrentCallId);
+        Assert.Contains(reminders, r => r.Name == "watchdog" && r.GrainId.EndsWith($"/{alertId}", StringComparison.Ordinal));
         Assert.Equal(1, callsWhileStuck);
         Assert.Equal(Policy.StepDelay, wait);
         Assert.Equal([CallResult.NotAcknowledged, CallResult.Acknowledged], alert.Calls.Select(c => c.Result));

@@ -29,6 +29,24 @@ public static class StoredRows
         return rows;
     }
 
+    /// <summary>Every stored reminder, as (grain id, reminder name).</summary>
+    public static async Task<List<(string GrainId, string Name)>> RemindersAsync(this GrainSilo silo)
+    {
+        var path = Path.Combine(silo.DataFolder, SqliteStore.FileName);
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT GrainId, ReminderName FROM OrleansRemindersTable";
+        await using var reader = await command.ExecuteReaderAsync();
+        var reminders = new List<(string, string)>();
+        while (await reader.ReadAsync())
+        {
+            reminders.Add((reader.GetString(0), reader.GetString(1)));
+        }
+
+        return reminders;
+    }
+
     /// <summary>The stored row of one grain state, or null when it has none.</summary>
     public static async Task<StoredRow?> StoredRowAsync(this GrainSilo silo, string stateName, string key) =>
         (await silo.StoredRowsAsync()).SingleOrDefault(r => r.StateName == stateName && r.Key == key);
