@@ -6,9 +6,7 @@ using CallPing.Silo.Tests.Storage.Grains;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
-using Orleans;
 using Orleans.Configuration;
-using Orleans.Hosting;
 
 namespace CallPing.Silo.Tests.Storage;
 

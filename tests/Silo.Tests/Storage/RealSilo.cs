@@ -5,7 +5,6 @@ using CallPing.TestSupport;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
-using Orleans.Hosting;
 
 namespace CallPing.Silo.Tests.Storage;
 

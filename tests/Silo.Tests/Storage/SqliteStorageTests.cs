@@ -5,7 +5,6 @@ using CallPing.Silo.Tests.Storage.Grains;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Orleans;
 
 namespace CallPing.Silo.Tests.Storage;
 

@@ -1,7 +1,6 @@
 using CallPing.Silo.Storage;
 using CallPing.WebFrontend.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.Hosting;
 using Orleans.Storage;
 using Orleans.TestingHost;
 

@@ -1,4 +1,4 @@
-using CallPing.Silo.Storage;
+using CallPing.WebFrontend.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,3 @@
-using Orleans.Runtime;
-
 namespace CallPing.Silo.Tests.Storage.Grains;
 
 public sealed class ReminderProbeGrain : Grain, IReminderProbeGrain, IRemindable
