@@ -13,9 +13,9 @@ public interface ICallGrain : IGrainWithStringKey
     [Alias("Place")]
     Task<CallView> PlaceAsync(PlaceCallRequest request);
 
-    /// <summary>The callee answered the try (StasisStart, or an Up channel found after a reconnect).</summary>
+    /// <summary>The callee answered the try (StasisStart, or an Up channel found after a reconnect); recorded on the grain's clock.</summary>
     [Alias("OnAnswered")]
-    Task OnAnsweredAsync(string channelId, DateTimeOffset at);
+    Task OnAnsweredAsync(string channelId);
 
     /// <summary>
     /// The PBX's event socket came back while this answered try was live: a key pressed meanwhile was lost, so the callee

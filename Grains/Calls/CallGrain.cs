@@ -77,7 +77,7 @@ public sealed partial class CallGrain(
         return View();
     }
 
-    public async Task OnAnsweredAsync(string channelId, DateTimeOffset at)
+    public async Task OnAnsweredAsync(string channelId)
     {
         var index = TryIndex(channelId);
         if (index >= 0 && Call.Tries[index] is { EndedAt: not null } ended)
@@ -92,9 +92,8 @@ public sealed partial class CallGrain(
             return;
         }
 
-        // The grain's clock, not the PBX's timestamp: the answered call's deadline timer is measured from AnsweredAt on
-        // the grain's clock, so a PBX clock off by minutes would hang the call up at once (or, off by weeks, fail the timer
-        // and the prompt).
+        // The grain's clock, not the PBX's event timestamp: the answered call's deadline is measured from AnsweredAt on the
+        // grain's clock, so a PBX clock off by minutes would hang the call up at once.
         Call.Tries[index] = attempt with { AnsweredAt = time.GetUtcNow() };
         Call.Status = CallStatus.Answered;
         var prompt = Call.AlertId is not null && Call.Result is null;

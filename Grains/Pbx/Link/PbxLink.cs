@@ -194,7 +194,7 @@ public sealed class PbxLink : IAsyncDisposable
             case StasisStartEvent start when CallIdOf(start.Channel.Id) is { } callId:
                 _answered[start.Channel.Id] = 0;
                 _logger.LogInformation("{Pbx}: {Channel} answered", PbxId, start.Channel.Id);
-                await DeliverAsync(() => _grains.GetGrain<ICallGrain>(callId).OnAnsweredAsync(start.Channel.Id, start.Timestamp));
+                await DeliverAsync(() => _grains.GetGrain<ICallGrain>(callId).OnAnsweredAsync(start.Channel.Id));
                 break;
             case ChannelDestroyedEvent destroyed when CallIdOf(destroyed.Channel.Id) is not null:
                 var id = destroyed.Channel.Id;
@@ -264,7 +264,7 @@ public sealed class PbxLink : IAsyncDisposable
             else if (channel.State == "Up" && channel.Dialplan.AppName == "Stasis")
             {
                 _answered[channelId] = 0;
-                await DeliverAsync(() => call.OnAnsweredAsync(channelId, _time.GetUtcNow()));
+                await DeliverAsync(() => call.OnAnsweredAsync(channelId));
                 await DeliverAsync(() => call.OnEventsResumedAsync(channelId));
             }
         }
