@@ -68,11 +68,11 @@ public static class AdminApi
             return Invalid("body", "Send the project as a JSON object.");
         }
 
-        var request = new CreateProjectRequest(body.Name!, body.Contacts!, PolicyOf(body));
+        var create = new CreateProjectRequest(body.Name!, body.Contacts!, PolicyOf(body));
         try
         {
             // Validated here as well as in the grain: an exception that crosses a grain call loses its ParamName, the field.
-            ProjectRules.Validate(request);
+            ProjectRules.Validate(create);
         }
         catch (ArgumentException e)
         {
@@ -84,7 +84,7 @@ public static class AdminApi
         ProjectView view;
         try
         {
-            view = await project.CreateAsync(request);
+            view = await project.CreateAsync(create);
         }
         catch (InvalidOperationException e)
         {
