@@ -13,6 +13,12 @@ namespace CallPing.Silo.Tests.Cluster;
 /// </summary>
 public sealed class SiloCluster : IAsyncDisposable
 {
+    /// <summary>
+    /// Host setting that turns off watching appsettings files. Each watcher takes an inotify instance, of which a user
+    /// gets 128 on a typical Linux machine: a few clusters' worth of processes on a busy test machine run out.
+    /// </summary>
+    public const string NoConfigReload = "DOTNET_hostBuilder:reloadConfigOnChange";
+
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(180);
 
     private readonly Dictionary<string, string?> _settings;
@@ -45,6 +51,7 @@ public sealed class SiloCluster : IAsyncDisposable
             ["Intake:PermitsPerSecond"] = "100000",
             ["Pbx:HealthCheckInterval"] = "00:00:00.500",
             ["Logging:LogLevel:Default"] = "Warning",
+            [NoConfigReload] = "false",
         };
         foreach (var (key, value) in extra ?? [])
         {

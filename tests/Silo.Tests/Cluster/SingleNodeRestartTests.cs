@@ -34,6 +34,7 @@ public sealed class SingleNodeRestartTests(ITestOutputHelper output) : IDisposab
             ["Admin:Token"] = PublicApi.AdminToken,
             ["Pbx:HealthCheckInterval"] = "00:00:00.500",
             ["Logging:LogLevel:Default"] = "Warning",
+            [SiloCluster.NoConfigReload] = "false",
         };
         await using var silo = HostProcess.Start("Silo", settings);
         await silo.WaitUntilReadyAsync(Within);
@@ -63,7 +64,7 @@ public sealed class SingleNodeRestartTests(ITestOutputHelper output) : IDisposab
             rang => rang, TimeSpan.FromSeconds(120), "Bob's phone ringing after the restart");
         var bobRangAt = clock.Elapsed;
         using var restarted = new PublicApi(silo, apiKey);
-        var alert = await Eventually.ReachesAsync(() => restarted.GetAlertAsync(alertId), a => a!.Status == AlertStatus.Acknowledged, Within, "alert acknowledged by Bob");
+        var alert = await Eventually.ReachesAsync(() => restarted.GetAlertAsync(alertId), a => a!.Status == AlertStatus.Acknowledged && a.Calls.All(c => c.Status == CallStatus.Ended), Within, "alert acknowledged by Bob");
 
         output.WriteLine($"Alice busy; silo killed {killedAt.TotalSeconds:0.0} s after the trigger while the alert waited {stepDelaySeconds} s for its next step " +
             $"(watchdog reminders stored: {reminders}); ready again at {restartedAt.TotalSeconds:0.0} s; Bob called at {bobRangAt.TotalSeconds:0.0} s, without anyone reading the alert");
