@@ -105,8 +105,27 @@ public sealed class PbxGrain(
         }
         catch (Exception e) when (e is AriException or AriUnavailableException or OperationCanceledException)
         {
+            // No answer is not a refusal: the PBX may have created the channel all the same. Then the try is live and
+            // its events will come; failing over would ring the callee a second time through another PBX.
+            if (e is not AriException && await StillHasChannelAsync(link, dial.ChannelId))
+            {
+                return DialResult.Ok;
+            }
+
             Pbx.LiveChannels.Remove(dial.ChannelId);
             return await FailDialAsync($"originate on {PbxId} failed: {e.Message}");
+        }
+    }
+
+    private static async Task<bool> StillHasChannelAsync(PbxLink link, string channelId)
+    {
+        try
+        {
+            return await link.HasChannelAsync(channelId);
+        }
+        catch (Exception e) when (e is AriException or AriUnavailableException or OperationCanceledException)
+        {
+            return false;
         }
     }
 
