@@ -1,6 +1,7 @@
 namespace CallPing.Silo.Tests.Cluster;
 
 /// <summary>Counts its reminder's ticks in memory: a tick delivered twice (by two silos that both believe they own it) counts twice.</summary>
+[GrainType("cluster-reminder-probe")]
 public sealed class ReminderProbeGrain : Grain, IReminderProbeGrain, IRemindable
 {
     private static readonly TimeSpan Period = TimeSpan.FromMinutes(1);

@@ -83,7 +83,7 @@ public sealed class SqliteStorageTests : StorageSuite, IDisposable
         // No defaults: no appsettings file watchers (inotify instances are a shared, small budget on test machines).
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
 
-        var error = Assert.Throws<StorageStartupException>(() => builder.UseOrleansClient(client => client.UseCallPingClustering(storage)));
+        var error = Assert.Throws<StartupRefusedException>(() => builder.UseOrleansClient(client => client.UseCallPingClustering(storage)));
 
         Assert.Contains("Storage:Provider=Postgres", error.Message);
     }

@@ -74,7 +74,7 @@ public sealed class SiloProcess : IAsyncLifetime
         await using var connection = new SqliteConnection($"Data Source={Path.Combine(_data.Path, "callping.db")};Mode=ReadOnly;Pooling=False");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM grain_state WHERE grain_type IN ('ProjectGrain', 'ApiKeyGrain', 'AlertGrain', 'DedupGrain')";
+        command.CommandText = "SELECT COUNT(*) FROM OrleansStorage WHERE GrainTypeString IN ('project', 'apikey', 'alert', 'dedup')";
         return (long)(await command.ExecuteScalarAsync())!;
     }
 }

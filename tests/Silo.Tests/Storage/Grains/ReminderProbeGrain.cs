@@ -1,5 +1,6 @@
 namespace CallPing.Silo.Tests.Storage.Grains;
 
+[GrainType("storage-reminder-probe")]
 public sealed class ReminderProbeGrain : Grain, IReminderProbeGrain, IRemindable
 {
     // The due time is worked out here, not by the caller: Orleans skips a first tick that is already past when the
