@@ -1,4 +1,3 @@
-using CallPing.Runtime.Hosting;
 using CallPing.Silo.Commands;
 using CallPing.Silo.Hosting;
 using CallPing.WebFrontend.Hosting;
@@ -8,12 +7,12 @@ if (args is [SeedProjectCommand.Name, ..])
     return await SeedProjectCommand.RunAsync(args[1..], Console.Out, Console.Error);
 }
 
-// The silo host: worker modules, and the web role too in the single-node default (Silo:Roles = "web,worker").
+// The silo host: an Orleans silo with the worker modules, and the web role too in the single-node default (Silo:Roles = "web,worker").
 return await StartupGuard.RunAsync(() =>
 {
     var builder = CallPingHost.CreateBuilder(args, defaultRoles: "web,worker");
-    var roles = builder.ConfiguredRoles();
-    if (roles.HasFlag(SiloRoles.Worker))
+    builder.AddCallPingSilo();
+    if (builder.ConfiguredRoles().HasFlag(SiloRoles.Worker))
     {
         builder.AddWorkerRole();
     }

@@ -1,4 +1,3 @@
-using CallPing.Runtime.Hosting;
 using CallPing.WebFrontend.Hosting;
 
 // The web-only host: HTTP endpoints for a cluster whose worker silos run elsewhere.
@@ -11,5 +10,6 @@ return await StartupGuard.RunAsync(() =>
         throw new InvalidOperationException("Silo:Roles includes worker, but the WebFrontend host serves the web role only; run the Silo host for worker roles.");
     }
 
+    builder.AddCallPingClient();
     return builder.Build().MapCallPing();
 });

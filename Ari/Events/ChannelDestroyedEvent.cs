@@ -1,6 +1,6 @@
 namespace CallPing.Ari.Events;
 
-/// <summary>The channel is gone; Cause is the Q.850 cause that <see cref="CallOutcomes.Classify"/> classifies.</summary>
+/// <summary>The channel is gone; Cause is its Q.850 cause.</summary>
 public sealed record ChannelDestroyedEvent : ChannelEvent
 {
     public int Cause { get; init; }

@@ -1,26 +1,36 @@
 using CallPing.Grains.Interfaces.Models;
-using CallPing.Runtime;
+using Orleans.Concurrency;
 
 namespace CallPing.Grains.Interfaces.Alerts;
 
 /// <summary>One alert's life: triggered, calling down the escalation policy, acknowledged, resolved or exhausted. Key: the alert id.</summary>
+[Alias("callping.IAlertGrain")]
 public interface IAlertGrain : IGrainWithStringKey
 {
     /// <summary>Stores a new alert and starts calling. Triggering an existing alert returns it unchanged.</summary>
+    [Alias("Trigger")]
     Task<AlertView> TriggerAsync(AlertTrigger trigger);
 
     /// <summary>Absorbs a repeated trigger (count goes up, no new call); null when the alert is closed (or unknown) and a new one is needed.</summary>
+    [Alias("Repeat")]
     Task<AlertBrief?> RepeatAsync();
 
     /// <summary>Acknowledges: all calling stops. By names who (masked number, "api", a user).</summary>
+    [Alias("Acknowledge")]
     Task<AlertView> AcknowledgeAsync(string by);
 
     /// <summary>Resolves: all calling stops and a call in progress is hung up.</summary>
+    [Alias("Resolve")]
     Task<AlertView> ResolveAsync(string by);
 
-    /// <summary>A call of this alert ended; the escalation goes on or stops accordingly. Idempotent per call.</summary>
+    /// <summary>
+    /// A call of this alert ended; the escalation goes on or stops accordingly. Idempotent per call. One-way, so that a
+    /// call telling its alert never waits on an alert that is waiting on that call; a lost notice is found by the watchdog.
+    /// </summary>
+    [Alias("OnCallEnded"), OneWay]
     Task OnCallEndedAsync(CallEndedNotice notice);
 
     /// <summary>The alert with its call log, or null when it does not exist.</summary>
+    [Alias("Get")]
     Task<AlertView?> GetAsync();
 }

@@ -1,5 +1,4 @@
 using CallPing.Grains.Interfaces.Models;
-using CallPing.Runtime;
 
 namespace CallPing.Grains.Interfaces.Calls;
 
@@ -7,26 +6,37 @@ namespace CallPing.Grains.Interfaces.Calls;
 /// One call to one number, placed as one or more tries: a try that hits a trunk or PBX failure is placed again at
 /// once through another PBX, preferring another trunk provider. Key: the call id ("{alertId}-{attempt}").
 /// </summary>
+[Alias("callping.ICallGrain")]
 public interface ICallGrain : IGrainWithStringKey
 {
-    /// <summary>Routes and queues the first try. Placing an already placed call returns it unchanged.</summary>
+    /// <summary>Routes the first try, stores it and dials it right after. Placing an already placed call returns it unchanged.</summary>
+    [Alias("Place")]
     Task<CallView> PlaceAsync(PlaceCallRequest request);
 
-    /// <summary>Asked by the driver right before it originates a try; false when it began before (a re-run), so it must not ring again.</summary>
-    Task<bool> BeginDialAsync(string channelId);
+    /// <summary>The callee answered the try (StasisStart, or an Up channel found after a reconnect); recorded on the grain's clock.</summary>
+    [Alias("OnAnswered")]
+    Task OnAnsweredAsync(string channelId);
 
-    /// <summary>The callee answered the try (StasisStart).</summary>
-    Task OnAnsweredAsync(string channelId, DateTimeOffset at);
+    /// <summary>
+    /// The PBX's event socket came back while this answered try was live: a key pressed meanwhile was lost, so the callee
+    /// hears the menu again and has the whole wait to press again.
+    /// </summary>
+    [Alias("OnEventsResumed")]
+    Task OnEventsResumedAsync(string channelId);
 
     /// <summary>The callee pressed a key: 1 acknowledges, 2 passes to the next person, 9 repeats the prompt.</summary>
+    [Alias("OnKey")]
     Task OnKeyAsync(string channelId, string digit);
 
-    /// <summary>The alert is over (resolved, acknowledged elsewhere): a queued try is not dialled, a live one is hung up.</summary>
+    /// <summary>The alert is over (resolved, acknowledged elsewhere): a live try is hung up.</summary>
+    [Alias("Cancel")]
     Task CancelAsync(string reason);
 
     /// <summary>A try ended; a trunk failure is placed again at once elsewhere.</summary>
+    [Alias("OnTryEnded")]
     Task OnTryEndedAsync(TryEnded ended);
 
     /// <summary>The call with every try.</summary>
+    [Alias("Get")]
     Task<CallView> GetAsync();
 }

@@ -1,4 +1,8 @@
 namespace CallPing.Grains.Interfaces.Models;
 
 /// <summary>An alert's id, status and trigger count, without its call log.</summary>
-public sealed record AlertBrief(string AlertId, AlertStatus Status, int Count);
+[GenerateSerializer, Immutable, Alias("callping.AlertBrief")]
+public sealed record AlertBrief(
+    [property: Id(0)] string AlertId,
+    [property: Id(1)] AlertStatus Status,
+    [property: Id(2)] int Count);

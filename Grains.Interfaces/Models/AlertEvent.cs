@@ -9,4 +9,13 @@ namespace CallPing.Grains.Interfaces.Models;
 /// <param name="Source">Where it comes from (host, service).</param>
 /// <param name="DetailsJson">Free-form details as JSON text, kept and shown, not read out.</param>
 /// <param name="Origin">Which intake: "api", "pagerduty", "alertmanager", "grafana".</param>
-public sealed record AlertEvent(string ProjectId, string DedupKey, AlertAction Action, string? Summary, AlertSeverity Severity, string? Source, string? DetailsJson, string Origin);
+[GenerateSerializer, Immutable, Alias("callping.AlertEvent")]
+public sealed record AlertEvent(
+    [property: Id(0)] string ProjectId,
+    [property: Id(1)] string DedupKey,
+    [property: Id(2)] AlertAction Action,
+    [property: Id(3)] string? Summary,
+    [property: Id(4)] AlertSeverity Severity,
+    [property: Id(5)] string? Source,
+    [property: Id(6)] string? DetailsJson,
+    [property: Id(7)] string Origin);

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace CallPing.Grains.Interfaces.Models;
 
+[GenerateSerializer, Alias("callping.AlertStatus")]
 [JsonConverter(typeof(JsonStringEnumConverter<AlertStatus>))]
 public enum AlertStatus
 {

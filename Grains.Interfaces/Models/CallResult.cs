@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 namespace CallPing.Grains.Interfaces.Models;
 
 /// <summary>What a call achieved for its alert.</summary>
+[GenerateSerializer, Alias("callping.CallResult")]
 [JsonConverter(typeof(JsonStringEnumConverter<CallResult>))]
 public enum CallResult
 {

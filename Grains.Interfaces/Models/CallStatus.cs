@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 namespace CallPing.Grains.Interfaces.Models;
 
 /// <summary>Where a call stands.</summary>
+[GenerateSerializer, Alias("callping.CallStatus")]
 [JsonConverter(typeof(JsonStringEnumConverter<CallStatus>))]
 public enum CallStatus
 {

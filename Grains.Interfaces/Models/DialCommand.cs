@@ -1,10 +1,9 @@
 namespace CallPing.Grains.Interfaces.Models;
 
-/// <summary>The outbox effect that originates one try; it runs on the silo holding the PBX's lease.</summary>
-public sealed record DialCommand(string CallId, string ChannelId, string PbxId, string Number, int RingTimeoutSeconds)
-{
-    public const string Kind = "pbx.dial";
-
-    /// <summary>The lease of the silo that drives <paramref name="pbxId"/>.</summary>
-    public static string LeaseOf(string pbxId) => $"pbx:{pbxId}";
-}
+/// <summary>Originates one try on a PBX under its deterministic channel id ("{callId}-{try}").</summary>
+[GenerateSerializer, Immutable, Alias("callping.DialCommand")]
+public sealed record DialCommand(
+    [property: Id(0)] string CallId,
+    [property: Id(1)] string ChannelId,
+    [property: Id(2)] string Number,
+    [property: Id(3)] int RingTimeoutSeconds);

@@ -1,4 +1,8 @@
 namespace CallPing.Grains.Interfaces.Models;
 
 /// <summary>A newly issued API key; <see cref="Key"/> is shown this once and never stored.</summary>
-public sealed record IssuedApiKey(string KeyId, string Key, string Prefix);
+[GenerateSerializer, Immutable, Alias("callping.IssuedApiKey")]
+public sealed record IssuedApiKey(
+    [property: Id(0)] string KeyId,
+    [property: Id(1)] string Key,
+    [property: Id(2)] string Prefix);

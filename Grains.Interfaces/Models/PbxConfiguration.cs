@@ -1,4 +1,5 @@
 namespace CallPing.Grains.Interfaces.Models;
 
 /// <summary>The configured facts of one PBX.</summary>
-public sealed record PbxConfiguration(string Provider);
+[GenerateSerializer, Immutable, Alias("callping.PbxConfiguration")]
+public sealed record PbxConfiguration([property: Id(0)] string Provider);

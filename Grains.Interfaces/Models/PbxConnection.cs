@@ -1,4 +1,9 @@
 namespace CallPing.Grains.Interfaces.Models;
 
 /// <summary>The event WebSocket's state as the driving silo sees it.</summary>
-public sealed record PbxConnection(DateTimeOffset At, bool Connected, string DriverSiloId, string? Error);
+[GenerateSerializer, Immutable, Alias("callping.PbxConnection")]
+public sealed record PbxConnection(
+    [property: Id(0)] DateTimeOffset At,
+    [property: Id(1)] bool Connected,
+    [property: Id(2)] string DriverSiloId,
+    [property: Id(3)] string? Error);

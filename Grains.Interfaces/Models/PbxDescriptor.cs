@@ -1,4 +1,5 @@
 namespace CallPing.Grains.Interfaces.Models;
 
 /// <summary>A PBX of the fleet: its id and the trunk provider behind it.</summary>
-public sealed record PbxDescriptor(string PbxId, string Provider);
+[GenerateSerializer, Immutable, Alias("callping.PbxDescriptor")]
+public sealed record PbxDescriptor([property: Id(0)] string PbxId, [property: Id(1)] string Provider);

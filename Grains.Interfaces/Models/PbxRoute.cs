@@ -1,7 +1,11 @@
 namespace CallPing.Grains.Interfaces.Models;
 
 /// <summary>The router's answer: a PBX, or why there is none ("no PBX available").</summary>
-public sealed record PbxRoute(string? PbxId, string? Provider, string? Refusal)
+[GenerateSerializer, Immutable, Alias("callping.PbxRoute")]
+public sealed record PbxRoute(
+    [property: Id(0)] string? PbxId,
+    [property: Id(1)] string? Provider,
+    [property: Id(2)] string? Refusal)
 {
     public bool Found => PbxId is not null;
 

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 namespace CallPing.Grains.Interfaces.Models;
 
 /// <summary>Whether calls may be routed to a PBX.</summary>
+[GenerateSerializer, Alias("callping.PbxStatus")]
 [JsonConverter(typeof(JsonStringEnumConverter<PbxStatus>))]
 public enum PbxStatus
 {

@@ -4,4 +4,9 @@ namespace CallPing.Grains.Interfaces.Models;
 /// What to call: an E.164 number and how long it may ring. With <paramref name="AlertId"/>, the call plays the alert's
 /// prompt when answered, waits for a key and tells the alert how it ended.
 /// </summary>
-public sealed record PlaceCallRequest(string Number, TimeSpan RingTimeout, string? AlertId = null, string? Summary = null);
+[GenerateSerializer, Immutable, Alias("callping.PlaceCallRequest")]
+public sealed record PlaceCallRequest(
+    [property: Id(0)] string Number,
+    [property: Id(1)] TimeSpan RingTimeout,
+    [property: Id(2)] string? AlertId = null,
+    [property: Id(3)] string? Summary = null);

@@ -1,7 +1,9 @@
 namespace CallPing.Grains.Interfaces.Models;
 
-/// <summary>The outbox effect that plays media on an answered try; with HangupAfter, the call is hung up when it finishes.</summary>
-public sealed record PlayCommand(string CallId, string ChannelId, string PbxId, string PlaybackId, IReadOnlyList<string> Media, bool HangupAfter)
-{
-    public const string Kind = "pbx.play";
-}
+/// <summary>Plays media on an answered try, stopping what plays there first; with HangupAfter, the call is hung up when it finishes.</summary>
+[GenerateSerializer, Immutable, Alias("callping.PlayCommand")]
+public sealed record PlayCommand(
+    [property: Id(0)] string ChannelId,
+    [property: Id(1)] string PlaybackId,
+    [property: Id(2)] IReadOnlyList<string> Media,
+    [property: Id(3)] bool HangupAfter);

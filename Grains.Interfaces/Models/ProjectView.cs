@@ -1,4 +1,11 @@
 namespace CallPing.Grains.Interfaces.Models;
 
 /// <summary>A project as its members and the alert grains see it; API keys only as ids and prefixes.</summary>
-public sealed record ProjectView(string ProjectId, string Name, IReadOnlyList<string> Contacts, EscalationPolicy Policy, IReadOnlyList<ApiKeyView> ApiKeys, DateTimeOffset CreatedAt);
+[GenerateSerializer, Immutable, Alias("callping.ProjectView")]
+public sealed record ProjectView(
+    [property: Id(0)] string ProjectId,
+    [property: Id(1)] string Name,
+    [property: Id(2)] IReadOnlyList<string> Contacts,
+    [property: Id(3)] EscalationPolicy Policy,
+    [property: Id(4)] IReadOnlyList<ApiKeyView> ApiKeys,
+    [property: Id(5)] DateTimeOffset CreatedAt);

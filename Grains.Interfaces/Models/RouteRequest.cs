@@ -1,4 +1,5 @@
 namespace CallPing.Grains.Interfaces.Models;
 
 /// <summary>A routing question for one call try; TriedPbxIds are the PBXes this call already used.</summary>
-public sealed record RouteRequest(IReadOnlyList<string> TriedPbxIds);
+[GenerateSerializer, Immutable, Alias("callping.RouteRequest")]
+public sealed record RouteRequest([property: Id(0)] IReadOnlyList<string> TriedPbxIds);

@@ -1,10 +1,10 @@
-using CallPing.Runtime;
-
 namespace CallPing.Grains.Interfaces.Projects;
 
 /// <summary>Per phone number call limit, across all alerts and projects, so that an alert storm cannot ring one phone without end. Key: the E.164 number.</summary>
+[Alias("callping.INumberGrain")]
 public interface INumberGrain : IGrainWithStringKey
 {
     /// <summary>Reserves one call to this number for the alert; false when the number's limit is reached.</summary>
+    [Alias("TryReserveCall")]
     Task<bool> TryReserveCallAsync(string alertId);
 }

@@ -1,20 +1,24 @@
 using CallPing.Grains.Interfaces.Models;
-using CallPing.Runtime;
 
 namespace CallPing.Grains.Interfaces.Projects;
 
 /// <summary>A project: its on-call contacts in order, escalation policy and API keys. Key: the project id.</summary>
+[Alias("callping.IProjectGrain")]
 public interface IProjectGrain : IGrainWithStringKey
 {
     /// <summary>Creates the project; fails when it exists already.</summary>
+    [Alias("Create")]
     Task<ProjectView> CreateAsync(CreateProjectRequest request);
 
     /// <summary>Issues a new API key ("cp_live_..."); the full key is in the answer only, the project keeps its hash.</summary>
+    [Alias("IssueApiKey")]
     Task<IssuedApiKey> IssueApiKeyAsync(string label);
 
     /// <summary>Revokes an API key by its id; it stops authenticating at once.</summary>
+    [Alias("RevokeApiKey")]
     Task RevokeApiKeyAsync(string keyId);
 
     /// <summary>The project, or null when it does not exist.</summary>
+    [Alias("Get")]
     Task<ProjectView?> GetAsync();
 }

@@ -3,29 +3,47 @@ using CallPing.Grains.Interfaces.Alerts;
 using CallPing.Grains.Interfaces.Calls;
 using CallPing.Grains.Interfaces.Models;
 using CallPing.Grains.Interfaces.Projects;
-using CallPing.Runtime;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CallPing.Grains.Alerts;
 
 /// <summary>
 /// One alert: stored at trigger, then calls the project's contacts in order (one call at a time, the policy's delay
 /// between steps, the whole list Repeats times) until someone presses 1, the alert is resolved, or it is exhausted.
+/// The wait between steps is a timer (re-armed from state on activation); a watchdog reminder brings an unfinished
+/// alert back after a crash and finds a call whose end notice was lost.
 /// </summary>
 public sealed class AlertGrain(
-    [PersistentState("alert")] IPersistentState<AlertState> state,
-    TimeProvider time) : Grain, IAlertGrain, IRemindable
+    [PersistentState("alert", GrainStorage.Name)] IPersistentState<AlertState> state,
+    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time) : Grain, IAlertGrain, IRemindable
 {
     /// <summary>How often, and how far apart, the same person is tried again when no PBX could place the call.</summary>
     public const int NoPbxRetries = 3;
 
     public static readonly TimeSpan NoPbxRetryDelay = TimeSpan.FromSeconds(5);
 
-    private const string NextStepReminder = "next-step";
+    /// <summary>How often the watchdog looks at an unfinished alert: the reminder service's minimum period.</summary>
+    public static readonly TimeSpan WatchdogPeriod = TimeSpan.FromMinutes(1);
+
     private const string WatchdogReminder = "watchdog";
+
+    private IGrainTimer? _nextStep;
 
     private AlertState Alert => state.State;
 
     private bool Calling => Alert.Status == AlertStatus.Triggered;
+
+    private string AlertId => this.GetPrimaryKeyString();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.RecordExists && Calling && Alert.CurrentCallId is null && Alert.NextStepAt is { } due)
+        {
+            ArmNextStep(due - time.GetUtcNow());
+        }
+
+        return Task.CompletedTask;
+    }
 
     public async Task<AlertView> TriggerAsync(AlertTrigger trigger)
     {
@@ -111,11 +129,10 @@ public sealed class AlertGrain(
                 Alert.NoPbxRetries++;
                 Alert.Notes.Add($"no PBX available for call {notice.CallId}: {notice.Detail}; trying the same person again in {NoPbxRetryDelay.TotalSeconds:0} s");
                 Alert.RetrySamePerson = true;
-                await state.WriteStateAsync();
-                await RegisterOrUpdateReminder(NextStepReminder, NoPbxRetryDelay);
+                await WaitForNextStepAsync(NoPbxRetryDelay);
                 break;
             default:
-                await WaitForNextStepAsync();
+                await WaitForNextStepAsync(Alert.Policy.StepDelay);
                 break;
         }
     }
@@ -130,30 +147,45 @@ public sealed class AlertGrain(
             return;
         }
 
-        if (reminderName == NextStepReminder && Alert.CurrentCallId is null)
+        if (Alert.CurrentCallId is not { } callId)
         {
-            if (Alert.RetrySamePerson)
+            // Waiting between steps: the activation armed the timer; a step long overdue runs now.
+            if (Alert.NextStepAt is null || Alert.NextStepAt <= time.GetUtcNow() - WatchdogPeriod)
             {
-                Alert.RetrySamePerson = false;
-                await CallCurrentContactAsync();
+                await TakeNextStepAsync();
             }
-            else
-            {
-                await AdvanceAsync();
-            }
+
+            return;
         }
-        else if (reminderName == WatchdogReminder && Alert.CurrentCallId is { } callId)
+
+        // Self-healing: the call was never placed (placing it failed after the alert was stored) or its notice was lost.
+        var call = await GrainFactory.GetGrain<ICallGrain>(callId).GetAsync();
+        if (call.Status == CallStatus.New)
         {
-            // Self-healing: the call was never placed (its placing failed after the alert was stored) or its notice was lost.
-            var call = await GrainFactory.GetGrain<ICallGrain>(callId).GetAsync();
-            if (call.Status == CallStatus.New)
-            {
-                await CallCurrentContactAsync();
-            }
-            else if (call.Status is CallStatus.Ended or CallStatus.NoPbxAvailable)
-            {
-                await OnCallEndedAsync(new CallEndedNotice(GetPrimaryKeyString(), callId, call.Result ?? CallResult.NotAcknowledged, call.Outcome, "ended without notice", time.GetUtcNow()));
-            }
+            await GrainFactory.GetGrain<ICallGrain>(callId).PlaceAsync(PlaceRequest(Alert.Contacts[Alert.ContactIndex]));
+        }
+        else if (call.Status is CallStatus.Ended or CallStatus.NoPbxAvailable)
+        {
+            await OnCallEndedAsync(new CallEndedNotice(AlertId, callId, call.Result ?? CallResult.NotAcknowledged, call.Outcome, "ended without notice", time.GetUtcNow()));
+        }
+    }
+
+    private async Task TakeNextStepAsync()
+    {
+        if (!Calling || Alert.CurrentCallId is not null)
+        {
+            return;
+        }
+
+        Alert.NextStepAt = null;
+        if (Alert.RetrySamePerson)
+        {
+            Alert.RetrySamePerson = false;
+            await CallCurrentContactAsync();
+        }
+        else
+        {
+            await AdvanceAsync();
         }
     }
 
@@ -183,38 +215,50 @@ public sealed class AlertGrain(
     private async Task CallCurrentContactAsync()
     {
         var number = Alert.Contacts[Alert.ContactIndex];
-        if (!await GrainFactory.GetGrain<INumberGrain>(number).TryReserveCallAsync(GetPrimaryKeyString()))
+        if (!await GrainFactory.GetGrain<INumberGrain>(number).TryReserveCallAsync(AlertId))
         {
             Alert.Notes.Add($"skipped {CallGrain.Mask(number)}: call limit for this number reached");
             await AdvanceAsync();
             return;
         }
 
-        var callId = $"{GetPrimaryKeyString()}-{Alert.CallIds.Count + 1}";
+        var callId = $"{AlertId}-{Alert.CallIds.Count + 1}";
         Alert.CallIds.Add(callId);
         Alert.CurrentCallId = callId;
         // The watchdog first: an alert stored with a call that was never placed must always have one to place it.
-        await RegisterOrUpdateReminder(WatchdogReminder, Alert.Policy.RingTimeout + CallGrain.OutcomeGrace + TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1));
+        await this.RegisterOrUpdateReminder(WatchdogReminder, Alert.Policy.RingTimeout + CallGrain.OutcomeGrace + TimeSpan.FromSeconds(30), WatchdogPeriod);
         await state.WriteStateAsync();
-        await GrainFactory.GetGrain<ICallGrain>(callId).PlaceAsync(new PlaceCallRequest(number, Alert.Policy.RingTimeout, GetPrimaryKeyString(), Alert.Summary));
+        await GrainFactory.GetGrain<ICallGrain>(callId).PlaceAsync(PlaceRequest(number));
     }
 
-    private async Task WaitForNextStepAsync()
+    private PlaceCallRequest PlaceRequest(string number) => new(number, Alert.Policy.RingTimeout, AlertId, Alert.Summary);
+
+    /// <summary>Stores when the next step is due and arms its timer; a new activation re-arms it from the stored time.</summary>
+    private async Task WaitForNextStepAsync(TimeSpan delay)
     {
-        if (Alert.Policy.StepDelay <= TimeSpan.Zero)
+        if (delay <= TimeSpan.Zero)
         {
-            await AdvanceAsync();
+            await TakeNextStepAsync();
             return;
         }
 
+        Alert.NextStepAt = time.GetUtcNow() + delay;
         await state.WriteStateAsync();
-        await RegisterOrUpdateReminder(NextStepReminder, Alert.Policy.StepDelay);
+        ArmNextStep(delay);
+    }
+
+    private void ArmNextStep(TimeSpan delay)
+    {
+        _nextStep?.Dispose();
+        _nextStep = this.RegisterGrainTimer(_ => TakeNextStepAsync(), TimeSpan.FromTicks(Math.Max(0, delay.Ticks)), Timeout.InfiniteTimeSpan);
     }
 
     private async Task StopCallingAsync(string reason)
     {
         var current = Alert.CurrentCallId;
         Alert.CurrentCallId = null;
+        Alert.NextStepAt = null;
+        _nextStep?.Dispose();
         await state.WriteStateAsync();
         if (current is not null)
         {
@@ -226,12 +270,9 @@ public sealed class AlertGrain(
 
     private async Task UnregisterRemindersAsync()
     {
-        foreach (var name in new[] { NextStepReminder, WatchdogReminder })
+        if (await this.GetReminder(WatchdogReminder) is { } reminder)
         {
-            if (await GetReminder(name) is { } reminder)
-            {
-                await UnregisterReminder(reminder);
-            }
+            await this.UnregisterReminder(reminder);
         }
     }
 
@@ -239,16 +280,16 @@ public sealed class AlertGrain(
     {
         if (!state.RecordExists)
         {
-            throw new KeyNotFoundException($"Alert {GetPrimaryKeyString()} does not exist.");
+            throw new KeyNotFoundException($"Alert {AlertId} does not exist.");
         }
     }
 
-    private AlertBrief Brief() => new(GetPrimaryKeyString(), Alert.Status, Alert.Count);
+    private AlertBrief Brief() => new(AlertId, Alert.Status, Alert.Count);
 
     private async Task<AlertView> ViewAsync()
     {
         var calls = await Task.WhenAll(Alert.CallIds.Select(id => GrainFactory.GetGrain<ICallGrain>(id).GetAsync()));
-        return new AlertView(GetPrimaryKeyString(), Alert.ProjectId, Alert.DedupKey, Alert.Summary, Alert.Severity, Alert.Source, Alert.DetailsJson,
+        return new AlertView(AlertId, Alert.ProjectId, Alert.DedupKey, Alert.Summary, Alert.Severity, Alert.Source, Alert.DetailsJson,
             Alert.Origin, Alert.Status, Alert.Count, Alert.CreatedAt, Alert.AcknowledgedAt, Alert.AcknowledgedBy, Alert.ResolvedAt, calls);
     }
 }

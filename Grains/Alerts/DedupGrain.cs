@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using CallPing.Grains.Interfaces.Alerts;
 using CallPing.Grains.Interfaces.Models;
-using CallPing.Runtime;
 
 namespace CallPing.Grains.Alerts;
 
@@ -9,12 +8,12 @@ namespace CallPing.Grains.Alerts;
 /// Intake's entry point for one (project, dedup key). Its turns run one at a time, so concurrent repeats of one
 /// alert all reach the same open alert: one alert, its count going up, no new calls.
 /// </summary>
-public sealed class DedupGrain([PersistentState("dedup")] IPersistentState<DedupState> state) : Grain, IDedupGrain
+public sealed class DedupGrain([PersistentState("dedup", GrainStorage.Name)] IPersistentState<DedupState> state) : Grain, IDedupGrain
 {
     public async Task<IntakeResult> SubmitAsync(AlertEvent alertEvent)
     {
         ArgumentNullException.ThrowIfNull(alertEvent);
-        if (GetPrimaryKeyString() != $"{alertEvent.ProjectId}/{alertEvent.DedupKey}")
+        if (this.GetPrimaryKeyString() != $"{alertEvent.ProjectId}/{alertEvent.DedupKey}")
         {
             throw new ArgumentException("The event does not belong to this project and dedup key.", nameof(alertEvent));
         }

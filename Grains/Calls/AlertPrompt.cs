@@ -13,6 +13,12 @@ public static class AlertPrompt
 
     public const string Acknowledged = "sound:callping/acknowledged";
 
+    public const string AcknowledgeKey = "1";
+
+    public const string PassOnKey = "2";
+
+    public const string RepeatKey = "9";
+
     /// <summary>How long the callee has to press a key after the prompt starts.</summary>
     public static readonly TimeSpan KeyWait = TimeSpan.FromSeconds(20);
 

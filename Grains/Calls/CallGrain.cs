@@ -1,37 +1,54 @@
 using System.Text.RegularExpressions;
-using CallPing.Ari;
+using CallPing.Grains.Interfaces.Alerts;
 using CallPing.Grains.Interfaces.Calls;
 using CallPing.Grains.Interfaces.Models;
 using CallPing.Grains.Interfaces.Pbx;
 using CallPing.Grains.Telemetry;
-using CallPing.Runtime;
-using CallPing.Runtime.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CallPing.Grains.Calls;
 
 /// <summary>
 /// One call placed as tries with trunk failover. For an alert it plays the prompt when answered, takes the key
 /// (1 acknowledge, 2 pass on, 9 repeat; nothing within the wait = not acknowledged) and tells the alert, once.
-/// Every effect on the PBX is an outbox effect pinned to the lease of the silo driving that PBX.
+/// A try is stored with its deterministic channel id before its PBX is asked to originate it, and never originated
+/// again: after a crash a try whose channel the PBX no longer has ends as unknown and the call goes on with a new try.
 /// </summary>
 public sealed partial class CallGrain(
-    [PersistentState("call")] IPersistentState<CallState> state,
-    IOutbox outbox,
-    SiloIdentity silo,
-    TimeProvider time) : Grain, ICallGrain, IRemindable
+    [PersistentState("call", GrainStorage.Name)] IPersistentState<CallState> state,
+    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time) : Grain, ICallGrain, IRemindable
 {
-    /// <summary>How long after a try's ring timeout the runtime stops waiting for its PBX to report and ends it.</summary>
+    /// <summary>How long after a try's ring timeout the call stops waiting for its PBX to report and ends it.</summary>
     public static readonly TimeSpan OutcomeGrace = TimeSpan.FromSeconds(30);
 
-    /// <summary>The longest an answered call may last before the runtime hangs it up.</summary>
+    /// <summary>The longest an answered call may last before CallPing hangs it up.</summary>
     public static readonly TimeSpan MaxAnsweredCall = TimeSpan.FromMinutes(3);
 
-    private const string DeadlineReminder = "try-deadline";
-    private const string KeyWaitReminder = "key-wait";
+    /// <summary>Brings an unfinished call back after a crash (its timers lived in memory): the reminder service's minimum period.</summary>
+    private static readonly TimeSpan WatchdogPeriod = TimeSpan.FromMinutes(1);
+
+    private const string WatchdogReminder = "watchdog";
+
+    private IGrainTimer? _deadline;
+    private IGrainTimer? _keyWait;
 
     private CallState Call => state.State;
 
     private CallTry? Current => Call.Tries.Count == 0 ? null : Call.Tries[^1];
+
+    private string CallId => this.GetPrimaryKeyString();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (Current is { EndedAt: null })
+        {
+            // A new activation of a call in progress: the earlier one may have died between storing a try and dialling
+            // it, or while a key press was on its way. Look at the try again right after activation.
+            this.RegisterGrainTimer(_ => ResumeAsync(), TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        }
+
+        return Task.CompletedTask;
+    }
 
     public async Task<CallView> PlaceAsync(PlaceCallRequest request)
     {
@@ -55,33 +72,18 @@ public sealed partial class CallGrain(
         Call.RingTimeoutSeconds = (int)request.RingTimeout.TotalSeconds;
         Call.AlertId = request.AlertId;
         Call.Summary = request.Summary;
+        await this.RegisterOrUpdateReminder(WatchdogReminder, TimeSpan.FromSeconds(Call.RingTimeoutSeconds) + OutcomeGrace, WatchdogPeriod);
         await StartNextTryAsync();
-        FinishIfOver(null);
-        await state.WriteStateAsync();
         return View();
     }
 
-    public async Task<bool> BeginDialAsync(string channelId)
-    {
-        var index = TryIndex(channelId);
-        if (index < 0 || Call.CancelledBecause is not null || Call.Tries[index] is not { DialedAt: null, EndedAt: null } attempt)
-        {
-            return false;
-        }
-
-        Call.Tries[index] = attempt with { DialedAt = time.GetUtcNow() };
-        await state.WriteStateAsync();
-        return true;
-    }
-
-    public async Task OnAnsweredAsync(string channelId, DateTimeOffset at)
+    public async Task OnAnsweredAsync(string channelId)
     {
         var index = TryIndex(channelId);
         if (index >= 0 && Call.Tries[index] is { EndedAt: not null } ended)
         {
             // Answered after we gave the try up (a late originate, a cancelled call): nobody is listening, so hang up.
-            HangUp(ended, "try already ended");
-            await state.WriteStateAsync();
+            await HangUpAsync(ended);
             return;
         }
 
@@ -90,18 +92,30 @@ public sealed partial class CallGrain(
             return;
         }
 
-        Call.Tries[index] = attempt with { AnsweredAt = at };
+        // The grain's clock, not the PBX's event timestamp: the answered call's deadline is measured from AnsweredAt on the
+        // grain's clock, so a PBX clock off by minutes would hang the call up at once.
+        Call.Tries[index] = attempt with { AnsweredAt = time.GetUtcNow() };
         Call.Status = CallStatus.Answered;
-        if (Call.AlertId is not null && Call.Result is null)
+        var prompt = Call.AlertId is not null && Call.Result is null;
+        if (prompt)
         {
-            Play(AlertPrompt.Prompt, hangupAfter: false);
+            Call.KeyWaitUntil = time.GetUtcNow() + AlertPrompt.KeyWait;
         }
 
         await state.WriteStateAsync();
-        await RegisterOrUpdateReminder(DeadlineReminder, MaxAnsweredCall);
-        if (Call.AlertId is not null)
+        ArmDeadline();
+        if (prompt)
         {
-            await RegisterOrUpdateReminder(KeyWaitReminder, AlertPrompt.KeyWait);
+            ArmKeyWait();
+            await PlayAsync(AlertPrompt.Prompt, hangupAfter: false);
+        }
+    }
+
+    public async Task OnEventsResumedAsync(string channelId)
+    {
+        if (Current is { AnsweredAt: not null, EndedAt: null } current && current.ChannelId == channelId && Call.AlertId is not null && Call.Result is null)
+        {
+            await AskAgainAsync();
         }
     }
 
@@ -114,23 +128,22 @@ public sealed partial class CallGrain(
 
         switch (digit)
         {
-            case "1":
-                Decide(CallResult.Acknowledged, $"{Mask(Call.Number)} pressed 1");
-                Play([AlertPrompt.Acknowledged], hangupAfter: true);
+            case AlertPrompt.AcknowledgeKey:
+                Decide(CallResult.Acknowledged, $"{Mask(Call.Number)} pressed {digit}");
+                await state.WriteStateAsync();
+                await NotifyAlertAsync();
+                await PlayAsync([AlertPrompt.Acknowledged], hangupAfter: true);
                 break;
-            case "2":
-                Decide(CallResult.PassedOn, $"{Mask(Call.Number)} pressed 2");
-                HangUp(current, "passed on");
+            case AlertPrompt.PassOnKey:
+                Decide(CallResult.PassedOn, $"{Mask(Call.Number)} pressed {digit}");
+                await state.WriteStateAsync();
+                await NotifyAlertAsync();
+                await HangUpAsync(current);
                 break;
-            case "9":
-                Play(AlertPrompt.Prompt, hangupAfter: false);
-                await RegisterOrUpdateReminder(KeyWaitReminder, AlertPrompt.KeyWait);
+            case AlertPrompt.RepeatKey:
+                await AskAgainAsync();
                 break;
-            default:
-                return;
         }
-
-        await state.WriteStateAsync();
     }
 
     public async Task CancelAsync(string reason)
@@ -145,19 +158,20 @@ public sealed partial class CallGrain(
         // The alert cancelled this call, so it needs no notice back.
         Call.AlertNotified = true;
         Call.Result ??= CallResult.NotAcknowledged;
-        if (Current is { EndedAt: null } current)
+        var live = Current is { EndedAt: null, DialedAt: not null } current ? current : null;
+        if (Current is { EndedAt: null } open)
         {
-            if (current.DialedAt is not null)
-            {
-                HangUp(current, reason);
-            }
-
-            Call.Tries[^1] = current with { EndedAt = time.GetUtcNow(), Outcome = current.AnsweredAt is null ? CallOutcome.Failed : CallOutcome.Answered, Cause = 16, Detail = $"cancelled: {reason}" };
+            Call.Tries[^1] = open with { EndedAt = time.GetUtcNow(), Outcome = open.AnsweredAt is null ? CallOutcome.Failed : CallOutcome.Answered, Cause = 16, Detail = $"cancelled: {reason}" };
         }
 
         Call.Status = CallStatus.Ended;
         Call.Outcome = Current?.Outcome;
         await state.WriteStateAsync();
+        await FinishAsync();
+        if (live is not null)
+        {
+            await HangUpAsync(live);
+        }
     }
 
     public async Task OnTryEndedAsync(TryEnded ended)
@@ -173,115 +187,221 @@ public sealed partial class CallGrain(
         // A try we saw answered counts as answered, whatever the PBX's last word was.
         var outcome = attempt.AnsweredAt is not null ? CallOutcome.Answered : ended.Outcome;
         Call.Tries[index] = attempt with { EndedAt = ended.At, Outcome = outcome, Cause = ended.Cause, Detail = ended.Detail };
-        if (index == Call.Tries.Count - 1)
+        if (index != Call.Tries.Count - 1)
         {
-            if (CallOutcomes.ShouldRetryElsewhere(outcome) && Call.CancelledBecause is null)
-            {
-                await StartNextTryAsync();
-            }
-            else
-            {
-                Call.Status = CallStatus.Ended;
-                Call.Outcome = outcome;
-            }
+            await state.WriteStateAsync();
+            return;
         }
 
-        FinishIfOver(ended.Detail);
-        await state.WriteStateAsync();
-        // Counted once the write stands: a turn re-run after a conflict must not count twice.
-        if (Call.Tries.Count == index + 2)
+        if (CallOutcomes.ShouldRetryElsewhere(outcome) && Call.CancelledBecause is null)
         {
             CallPingMetrics.RecordTrunkFailover(attempt.PbxId);
+            await StartNextTryAsync();
+            return;
         }
+
+        Call.Status = CallStatus.Ended;
+        Call.Outcome = outcome;
+        Decide(CallResult.NotAcknowledged, ended.Detail);
+        await state.WriteStateAsync();
+        await FinishAsync();
+        await NotifyAlertAsync();
     }
 
     public Task<CallView> GetAsync() => Task.FromResult(View());
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
+        // The activation that took this tick re-armed the call's timers (OnActivateAsync); a finished call needs no watchdog.
+        if (Call.Status is CallStatus.Ended or CallStatus.NoPbxAvailable or CallStatus.New)
+        {
+            await NotifyAlertAsync();
+            await StopWatchdogAsync();
+        }
+    }
+
+    /// <summary>Routes the next try and stores it with its channel id, then dials it; a try the PBX refuses fails over at once.</summary>
+    private async Task StartNextTryAsync()
+    {
+        while (true)
+        {
+            var tried = Call.Tries.Select(t => t.PbxId).ToList();
+            var route = await GrainFactory.GetGrain<IPbxRouterGrain>(IPbxRouterGrain.Key).RouteAsync(new RouteRequest(tried));
+            if (!route.Found)
+            {
+                Call.Status = CallStatus.NoPbxAvailable;
+                Call.Refusal = route.Refusal;
+                Decide(CallResult.NoPbxAvailable, route.Refusal);
+                await state.WriteStateAsync();
+                await FinishAsync();
+                await NotifyAlertAsync();
+                return;
+            }
+
+            var channelId = $"{CallId}-{Call.Tries.Count + 1}";
+            var now = time.GetUtcNow();
+            Call.Tries.Add(new CallTry(Call.Tries.Count + 1, channelId, route.PbxId!, route.Provider!, now, now, null, null, null, null, null));
+            Call.Status = CallStatus.Dialing;
+            // Stored before the originate: this channel id is never asked for again, whatever happens next.
+            await state.WriteStateAsync();
+            ArmDeadline();
+            var dialed = await DialAsync(route.PbxId!, channelId);
+            if (dialed.Placed)
+            {
+                return;
+            }
+
+            var failed = Call.Tries[^1];
+            Call.Tries[^1] = failed with { EndedAt = time.GetUtcNow(), Outcome = CallOutcome.TrunkFailure, Cause = 0, Detail = dialed.Error };
+            CallPingMetrics.RecordTrunkFailover(failed.PbxId);
+        }
+    }
+
+    private async Task<DialResult> DialAsync(string pbxId, string channelId)
+    {
+        try
+        {
+            return await GrainFactory.GetGrain<IPbxGrain>(pbxId).DialAsync(new DialCommand(CallId, channelId, Call.Number, Call.RingTimeoutSeconds));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return DialResult.Failed($"{pbxId} could not be asked to dial: {e.Message}");
+        }
+    }
+
+    /// <summary>After a new activation: a try its PBX no longer has ended unseen; a live answered one asks for the key again.</summary>
+    private async Task ResumeAsync()
+    {
         if (Current is not { EndedAt: null } open)
         {
             return;
         }
 
-        if (reminderName == KeyWaitReminder)
+        ArmDeadline();
+        bool live;
+        try
         {
-            if (open.AnsweredAt is not null && Call.Result is null)
-            {
-                Decide(CallResult.NotAcknowledged, "no key pressed");
-                HangUp(open, "no key");
-                await state.WriteStateAsync();
-            }
-
+            live = await GrainFactory.GetGrain<IPbxGrain>(open.PbxId).IsLiveAsync(open.ChannelId);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The PBX cannot say now; the deadline timer ends the try if nothing is heard from it.
             return;
         }
 
-        // The PBX never told us how this try ended (its driver died, events were lost): end it and hang it up.
-        HangUp(open, "deadline");
-        await OnTryEndedAsync(new TryEnded(open.ChannelId, CallOutcome.NoAnswer, 0, "no outcome from the PBX by the deadline", time.GetUtcNow()));
+        if (!live)
+        {
+            await OnTryEndedAsync(new TryEnded(open.ChannelId, CallOutcome.Unknown, 0, $"{open.PbxId} no longer has the channel; its end was not seen", time.GetUtcNow()));
+        }
+        else if (open.AnsweredAt is not null && Call.AlertId is not null && Call.Result is null)
+        {
+            await AskAgainAsync();
+        }
     }
 
-    private async Task StartNextTryAsync()
+    /// <summary>Plays the prompt again and restarts the wait for a key.</summary>
+    private async Task AskAgainAsync()
     {
-        var tried = Call.Tries.Select(t => t.PbxId).ToList();
-        var route = await GrainFactory.GetGrain<IPbxRouterGrain>(silo.Id).RouteAsync(new RouteRequest(tried));
-        if (!route.Found)
+        Call.KeyWaitUntil = time.GetUtcNow() + AlertPrompt.KeyWait;
+        await state.WriteStateAsync();
+        ArmKeyWait();
+        await PlayAsync(AlertPrompt.Prompt, hangupAfter: false);
+    }
+
+    private void ArmDeadline()
+    {
+        if (Current is not { EndedAt: null } open)
         {
-            Call.Status = CallStatus.NoPbxAvailable;
-            Call.Refusal = route.Refusal;
             return;
         }
 
-        var callId = GetPrimaryKeyString();
-        var channelId = $"{callId}-{Call.Tries.Count + 1}";
-        Call.Tries.Add(new CallTry(Call.Tries.Count + 1, channelId, route.PbxId!, route.Provider!, time.GetUtcNow(), null, null, null, null, null, null));
-        Call.Status = CallStatus.Dialing;
-        outbox.Enqueue(DialCommand.Kind, $"dial:{channelId}",
-            new DialCommand(callId, channelId, route.PbxId!, Call.Number, Call.RingTimeoutSeconds), DialCommand.LeaseOf(route.PbxId!));
-        await RegisterOrUpdateReminder(DeadlineReminder, TimeSpan.FromSeconds(Call.RingTimeoutSeconds) + OutcomeGrace);
+        var deadline = open.AnsweredAt is { } answered ? answered + MaxAnsweredCall : open.RoutedAt + TimeSpan.FromSeconds(Call.RingTimeoutSeconds) + OutcomeGrace;
+        _deadline?.Dispose();
+        _deadline = this.RegisterGrainTimer(_ => DeadlinePassedAsync(open.ChannelId), NotNegative(deadline - time.GetUtcNow()), Timeout.InfiniteTimeSpan);
+        if (open.AnsweredAt is not null && Call.KeyWaitUntil is not null && Call.Result is null)
+        {
+            ArmKeyWait();
+        }
     }
 
-    /// <summary>Once the call is over, a call nobody decided on counts as not acknowledged.</summary>
-    private void FinishIfOver(string? detail)
+    private void ArmKeyWait()
     {
-        if (Call.Status == CallStatus.NoPbxAvailable)
+        _keyWait?.Dispose();
+        _keyWait = this.RegisterGrainTimer(_ => KeyWaitPassedAsync(), NotNegative(Call.KeyWaitUntil!.Value - time.GetUtcNow()), Timeout.InfiniteTimeSpan);
+    }
+
+    private async Task KeyWaitPassedAsync()
+    {
+        if (Current is { AnsweredAt: not null, EndedAt: null } open && Call.Result is null && Call.KeyWaitUntil <= time.GetUtcNow())
         {
-            Decide(CallResult.NoPbxAvailable, Call.Refusal);
-        }
-        else if (Call.Status == CallStatus.Ended)
-        {
-            Decide(CallResult.NotAcknowledged, detail);
+            Decide(CallResult.NotAcknowledged, "no key pressed");
+            await state.WriteStateAsync();
+            await NotifyAlertAsync();
+            await HangUpAsync(open);
         }
     }
 
-    /// <summary>Records what the call achieved and tells its alert, once.</summary>
+    /// <summary>The PBX never told us how this try ended (its connection died, events were lost): end it and hang it up.</summary>
+    private async Task DeadlinePassedAsync(string channelId)
+    {
+        if (Current is { EndedAt: null } open && open.ChannelId == channelId)
+        {
+            await HangUpAsync(open);
+            await OnTryEndedAsync(new TryEnded(open.ChannelId, CallOutcome.NoAnswer, 0, "no outcome from the PBX by the deadline", time.GetUtcNow()));
+        }
+    }
+
+    /// <summary>Records what the call achieved, once; the alert is told after the write (<see cref="NotifyAlertAsync"/>).</summary>
     private void Decide(CallResult result, string? detail)
     {
         Call.Result ??= result;
-        if (Call.AlertId is { } alertId && !Call.AlertNotified)
+        Call.ResultDetail ??= detail;
+    }
+
+    /// <summary>Tells the alert how the call went, once the result is stored. One-way: a lost notice is found by the alert's watchdog.</summary>
+    private async Task NotifyAlertAsync()
+    {
+        if (Call.AlertId is not { } alertId || Call.Result is not { } result || Call.AlertNotified)
         {
-            Call.AlertNotified = true;
-            outbox.Enqueue(CallEndedNotice.Kind, $"call-ended:{GetPrimaryKeyString()}",
-                new CallEndedNotice(alertId, GetPrimaryKeyString(), Call.Result.Value, Call.Outcome ?? Current?.Outcome, detail, time.GetUtcNow()));
+            return;
+        }
+
+        Call.AlertNotified = true;
+        await state.WriteStateAsync();
+        await GrainFactory.GetGrain<IAlertGrain>(alertId).OnCallEndedAsync(
+            new CallEndedNotice(alertId, CallId, result, Call.Outcome ?? Current?.Outcome, Call.ResultDetail, time.GetUtcNow()));
+    }
+
+    private async Task FinishAsync()
+    {
+        _deadline?.Dispose();
+        _keyWait?.Dispose();
+        await StopWatchdogAsync();
+    }
+
+    private async Task StopWatchdogAsync()
+    {
+        if (await this.GetReminder(WatchdogReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
         }
     }
 
-    private void Play(IReadOnlyList<string> media, bool hangupAfter)
+    private async Task PlayAsync(IReadOnlyList<string> media, bool hangupAfter)
     {
         var current = Current!;
         Call.PromptPlays++;
-        outbox.Enqueue(PlayCommand.Kind, $"play:{current.ChannelId}:{Call.PromptPlays}",
-            new PlayCommand(GetPrimaryKeyString(), current.ChannelId, current.PbxId, $"{current.ChannelId}-p{Call.PromptPlays}", media, hangupAfter),
-            DialCommand.LeaseOf(current.PbxId));
+        await state.WriteStateAsync();
+        await GrainFactory.GetGrain<IPbxGrain>(current.PbxId).PlayAsync(new PlayCommand(current.ChannelId, $"{current.ChannelId}-p{Call.PromptPlays}", media, hangupAfter));
     }
 
-    private void HangUp(CallTry attempt, string reason) =>
-        outbox.Enqueue(HangupCommand.Kind, $"hangup:{attempt.ChannelId}",
-            new HangupCommand(GetPrimaryKeyString(), attempt.ChannelId, attempt.PbxId, reason), DialCommand.LeaseOf(attempt.PbxId));
+    private Task HangUpAsync(CallTry attempt) => GrainFactory.GetGrain<IPbxGrain>(attempt.PbxId).HangUpAsync(attempt.ChannelId);
 
     private int TryIndex(string channelId) => Call.Tries.FindIndex(t => t.ChannelId == channelId);
 
-    private CallView View() => new(GetPrimaryKeyString(), Call.Status, Call.Outcome, Call.Refusal, Call.Tries, Call.Result);
+    private CallView View() => new(CallId, Call.Status, Call.Outcome, Call.Refusal, Call.Tries, Call.Result);
+
+    private static TimeSpan NotNegative(TimeSpan span) => span < TimeSpan.Zero ? TimeSpan.Zero : span;
 
     /// <summary>Numbers never appear in full in messages and logs.</summary>
     public static string Mask(string number) => number.Length <= 4 ? "****" : $"{new string('*', number.Length - 4)}{number[^4..]}";

@@ -1,10 +1,13 @@
 using System.Globalization;
-using Microsoft.Extensions.Options;
 using CallPing.Ari;
 using CallPing.Grains.Interfaces.Models;
 using CallPing.Grains.Interfaces.Pbx;
+using CallPing.Grains.Pbx.Fleet;
+using CallPing.Grains.Pbx.Link;
 using CallPing.Grains.Telemetry;
-using CallPing.Runtime;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CallPing.Grains.Pbx;
 
@@ -12,15 +15,163 @@ namespace CallPing.Grains.Pbx;
 /// One PBX's health. Down at a failed ping or without an event socket, because ARI hangs up answered calls when no
 /// socket is connected; healthy again after good pings with the socket up. A trunk that keeps failing calls
 /// degrades it, so the router uses it only when no healthy PBX is left.
+/// Where it is active, it holds the PBX's one ARI connection in the cluster (<see cref="PbxLink"/>), opened when a silo
+/// nudges it. Two activations can live for a moment during a membership change: each originate is preceded by a state
+/// write, so a stale activation fails it (its ETag is old) and stops; ARI's newest socket wins the events.
 /// </summary>
 public sealed class PbxGrain(
-    [PersistentState("pbx")] IPersistentState<PbxState> state,
+    [PersistentState("pbx", GrainStorage.Name)] IPersistentState<PbxState> state,
     IOptions<PbxHealthOptions> options,
-    TimeProvider time) : Grain, IPbxGrain
+    IOptions<PbxOptions> pbxOptions,
+    IServiceProvider services,
+    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time,
+    ILoggerFactory loggers) : Grain, IPbxGrain
 {
+    /// <summary>How long a connection that another client replaced stays down before this PBX tries again, at first and at most.</summary>
+    private static readonly TimeSpan FirstStandDown = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan LongestStandDown = TimeSpan.FromMinutes(1);
+
+    private readonly ILogger _logger = loggers.CreateLogger<PbxGrain>();
+    private PbxLink? _link;
+    private DateTimeOffset _standDownUntil;
+    private TimeSpan _standDown = FirstStandDown;
+
     private PbxHealthOptions Rules => options.Value;
 
     private PbxState Pbx => state.State;
+
+    private string PbxId => this.GetPrimaryKeyString();
+
+    public async Task KeepConnectedAsync()
+    {
+        if (_link is { Replaced: true })
+        {
+            _logger.LogWarning("{Pbx}: another client holds the ARI application; standing down for {Seconds} s", PbxId, _standDown.TotalSeconds);
+            AddError(time.GetUtcNow(), $"another client took over the ARI application; standing down for {_standDown.TotalSeconds:0} s");
+            await CloseLinkAsync();
+            _standDownUntil = time.GetUtcNow() + _standDown;
+            _standDown = TimeSpan.FromTicks(Math.Min(_standDown.Ticks * 2, LongestStandDown.Ticks));
+            SetStatus(PbxStatus.Down, time.GetUtcNow());
+            Pbx.Connected = false;
+            await state.WriteStateAsync();
+            CallPingMetrics.RecordPbxHealth(PbxId, Pbx.Status);
+        }
+
+        if (_link is not null || time.GetUtcNow() < _standDownUntil)
+        {
+            return;
+        }
+
+        // Only silos that know the PBX's ARI endpoint hold its connection (a web-only process never activates grains).
+        var endpoint = services.GetService<PbxEndpoints>()?.All.FirstOrDefault(e => e.Pbx.PbxId == PbxId);
+        if (endpoint is null)
+        {
+            return;
+        }
+
+        var link = new PbxLink(endpoint, $"{RuntimeIdentity}/{Guid.NewGuid().ToString("N")[..8]}", GrainFactory, pbxOptions.Value.HealthCheckInterval, TimeProvider.System, loggers);
+        // Claiming the PBX is a state write: an activation that is not the newest fails here and never connects.
+        Pbx.Provider = endpoint.Pbx.Provider;
+        Pbx.DrivenBy = link.Id;
+        Pbx.Connected = false;
+        Pbx.StatusSince ??= time.GetUtcNow();
+        await state.WriteStateAsync();
+        _link = link;
+        _link.Start();
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => await CloseLinkAsync();
+
+    public async Task<DialResult> DialAsync(DialCommand dial)
+    {
+        ArgumentNullException.ThrowIfNull(dial);
+        if (Pbx.LiveChannels.Contains(dial.ChannelId))
+        {
+            return DialResult.Ok;
+        }
+
+        if (_link is not { Connected: true } link)
+        {
+            return await FailDialAsync($"{PbxId} has no event socket, so an answer could not be heard");
+        }
+
+        // Written before the originate: a reconnect looks at this channel, and an activation that lost its claim stops here.
+        Pbx.LiveChannels.Add(dial.ChannelId);
+        await state.WriteStateAsync();
+        try
+        {
+            await link.OriginateAsync(dial);
+            return DialResult.Ok;
+        }
+        catch (Exception e) when (e is AriException or AriUnavailableException or OperationCanceledException)
+        {
+            // No answer is not a refusal: the PBX may have created the channel all the same. Then the try is live and
+            // its events will come; failing over would ring the callee a second time through another PBX.
+            if (e is not AriException && await StillHasChannelAsync(link, dial.ChannelId))
+            {
+                return DialResult.Ok;
+            }
+
+            Pbx.LiveChannels.Remove(dial.ChannelId);
+            return await FailDialAsync($"originate on {PbxId} failed: {e.Message}");
+        }
+    }
+
+    private static async Task<bool> StillHasChannelAsync(PbxLink link, string channelId)
+    {
+        try
+        {
+            return await link.HasChannelAsync(channelId);
+        }
+        catch (Exception e) when (e is AriException or AriUnavailableException or OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    public async Task<bool> IsLiveAsync(string channelId)
+    {
+        if (Pbx.LiveChannels.Contains(channelId))
+        {
+            return true;
+        }
+
+        if (_link is not { } link || !await link.HasChannelAsync(channelId))
+        {
+            return false;
+        }
+
+        // Originated by an activation that died before it stored the channel: from now on a reconnect looks at it too.
+        Pbx.LiveChannels.Add(channelId);
+        await state.WriteStateAsync();
+        return true;
+    }
+
+    public async Task PlayAsync(PlayCommand play)
+    {
+        ArgumentNullException.ThrowIfNull(play);
+        if (_link is { } link)
+        {
+            await link.PlayAsync(play);
+        }
+    }
+
+    public async Task HangUpAsync(string channelId)
+    {
+        if (_link is { } link)
+        {
+            await link.HangUpAsync(channelId);
+        }
+    }
+
+    public async Task OnChannelEndedAsync(ChannelEnded ended)
+    {
+        ArgumentNullException.ThrowIfNull(ended);
+        Pbx.LiveChannels.Remove(ended.ChannelId);
+        await RecordCallOutcomeAsync(ended.Result);
+    }
+
+    public Task<IReadOnlyList<string>> GetLiveChannelsAsync() => Task.FromResult<IReadOnlyList<string>>([.. Pbx.LiveChannels]);
 
     public async Task ConfigureAsync(PbxConfiguration configuration)
     {
@@ -39,6 +190,7 @@ public sealed class PbxGrain(
     public async Task RecordPingAsync(PbxPing ping)
     {
         ArgumentNullException.ThrowIfNull(ping);
+
         if (ping.Latency < TimeSpan.Zero)
         {
             throw new ArgumentException($"A ping's latency cannot be negative ({ping.Latency}).", nameof(ping));
@@ -60,13 +212,18 @@ public sealed class PbxGrain(
 
         await state.WriteStateAsync();
         // On every ping, not on changes only: the process that pings reports the PBX, also right after it took the lease.
-        CallPingMetrics.RecordPbxHealth(GetPrimaryKeyString(), Pbx.Status);
+        CallPingMetrics.RecordPbxHealth(PbxId, Pbx.Status);
     }
 
     public async Task RecordConnectionAsync(PbxConnection connection)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentException.ThrowIfNullOrWhiteSpace(connection.DriverSiloId);
+        if (_link is not null && connection.DriverSiloId != _link.Id)
+        {
+            // A closed connection's last words (or another activation's): this activation's own connection says what is true.
+            return;
+        }
         var unchanged = state.RecordExists && connection.Connected && Pbx.Connected
             && Pbx.DrivenBy == connection.DriverSiloId && connection.Error is null;
         if (unchanged)
@@ -93,6 +250,12 @@ public sealed class PbxGrain(
         }
 
         await state.WriteStateAsync();
+        if (connection.Connected)
+        {
+            _standDown = FirstStandDown;
+        }
+
+        CallPingMetrics.RecordPbxHealth(PbxId, Pbx.Status);
     }
 
     public async Task RecordCallOutcomeAsync(PbxCallResult result)
@@ -124,7 +287,7 @@ public sealed class PbxGrain(
     }
 
     public Task<PbxHealth> GetHealthAsync() => Task.FromResult(new PbxHealth(
-        GetPrimaryKeyString(),
+        PbxId,
         Pbx.Provider,
         Pbx.Status,
         Pbx.StatusSince,
@@ -137,6 +300,22 @@ public sealed class PbxGrain(
         Pbx.TrunkFailures,
         Pbx.LastPingAt,
         [.. Pbx.LastErrors]));
+
+    private async Task<DialResult> FailDialAsync(string error)
+    {
+        await RecordCallOutcomeAsync(new PbxCallResult(time.GetUtcNow(), CallOutcome.TrunkFailure, 0, error));
+        CallPingMetrics.RecordCallPlaced(PbxId, CallOutcome.TrunkFailure);
+        return DialResult.Failed(error);
+    }
+
+    private async Task CloseLinkAsync()
+    {
+        if (_link is { } link)
+        {
+            _link = null;
+            await link.DisposeAsync();
+        }
+    }
 
     private void RecordGoodPing(DateTimeOffset at)
     {

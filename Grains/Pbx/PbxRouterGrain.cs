@@ -1,15 +1,18 @@
 using CallPing.Grains.Interfaces.Models;
 using CallPing.Grains.Interfaces.Pbx;
-using CallPing.Runtime;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Concurrency;
 
 namespace CallPing.Grains.Pbx;
 
 /// <summary>
 /// Chooses the PBX for a call try: round-robin in fleet order over the best group of candidates (healthy on an
 /// untried provider, healthy on a tried provider, then the same two for degraded), never a down PBX.
-/// Stateless apart from the cursor and a short-lived health snapshot, both in memory.
+/// Stateless apart from the cursor and a short-lived health snapshot, both in memory: a stateless worker, so that
+/// every silo routes locally and routing never queues behind another silo.
 /// </summary>
-public sealed class PbxRouterGrain(IPbxFleet fleet, IGrainFactory grains, TimeProvider time) : Grain, IPbxRouterGrain
+[StatelessWorker(1)]
+public sealed class PbxRouterGrain(IPbxFleet fleet, IGrainFactory grains, [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time) : Grain, IPbxRouterGrain
 {
     /// <summary>How long a health snapshot of the fleet is reused, so that routing stays cheap under load.</summary>
     private static readonly TimeSpan SnapshotLifetime = TimeSpan.FromMilliseconds(250);

@@ -1,5 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
 using CallPing.Grains.Interfaces.Projects;
-using CallPing.Runtime;
 
 namespace CallPing.Grains.Projects;
 
@@ -8,8 +8,8 @@ namespace CallPing.Grains.Projects;
 /// use is written at most once per <see cref="LastUseWriteInterval"/>: a hot key costs one write a minute, not one per alert.
 /// </summary>
 public sealed class ApiKeyGrain(
-    [PersistentState("apikey")] IPersistentState<ApiKeyState> state,
-    TimeProvider time) : Grain, IApiKeyGrain, IApiKeyUsageGrain
+    [PersistentState("apikey", GrainStorage.Name)] IPersistentState<ApiKeyState> state,
+    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time) : Grain, IApiKeyGrain
 {
     public static readonly TimeSpan LastUseWriteInterval = TimeSpan.FromMinutes(1);
 

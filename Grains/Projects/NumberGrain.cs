@@ -1,6 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using CallPing.Grains.Interfaces.Projects;
-using CallPing.Runtime;
 
 namespace CallPing.Grains.Projects;
 
@@ -9,9 +9,9 @@ namespace CallPing.Grains.Projects;
 /// <see cref="NumberLimitOptions.Window"/>, so that an alert storm cannot ring one phone without end.
 /// </summary>
 public sealed class NumberGrain(
-    [PersistentState("number")] IPersistentState<NumberState> state,
+    [PersistentState("number", GrainStorage.Name)] IPersistentState<NumberState> state,
     IOptions<NumberLimitOptions> options,
-    TimeProvider time) : Grain, INumberGrain
+    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time) : Grain, INumberGrain
 {
     private NumberLimitOptions Limit => options.Value;
 

@@ -1,7 +1,9 @@
 namespace CallPing.Grains.Projects;
 
 /// <summary>Stored state of a phone number's call limit: the calls reserved within the current window, oldest first.</summary>
+[GenerateSerializer, Alias("callping.NumberState")]
 public sealed class NumberState
 {
+    [Id(0)]
     public List<NumberReservation> Reservations { get; set; } = [];
 }

@@ -1,13 +1,13 @@
+using Microsoft.Extensions.DependencyInjection;
 using CallPing.Grains.Interfaces.Models;
 using CallPing.Grains.Interfaces.Projects;
-using CallPing.Runtime;
 
 namespace CallPing.Grains.Projects;
 
 /// <summary>A project: on-call contacts in call order, escalation policy, and its API keys as hashes.</summary>
 public sealed class ProjectGrain(
-    [PersistentState("project")] IPersistentState<ProjectState> state,
-    TimeProvider time) : Grain, IProjectGrain
+    [PersistentState("project", GrainStorage.Name)] IPersistentState<ProjectState> state,
+    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time) : Grain, IProjectGrain
 {
     private ProjectState Project => state.State;
 
@@ -16,7 +16,7 @@ public sealed class ProjectGrain(
         var (name, contacts, policy) = ProjectRules.Validate(request);
         if (state.RecordExists)
         {
-            throw new InvalidOperationException($"Project {GetPrimaryKeyString()} exists already.");
+            throw new InvalidOperationException($"Project {this.GetPrimaryKeyString()} exists already.");
         }
 
         Project.Name = name;
@@ -38,7 +38,7 @@ public sealed class ProjectGrain(
         var prefix = ApiKeys.ShownPrefixOf(key);
         // The key's grain is bound before the project lists the key, so a key that is handed out always works.
         // Should the project's write fail, the bound hash belongs to a key nobody has ever seen.
-        await GrainFactory.GetGrain<IApiKeyGrain>(hash).RegisterAsync(GetPrimaryKeyString(), keyId);
+        await GrainFactory.GetGrain<IApiKeyGrain>(hash).RegisterAsync(this.GetPrimaryKeyString(), keyId);
         Project.ApiKeys.Add(new StoredApiKey(keyId, validLabel, prefix, hash, time.GetUtcNow(), Revoked: false));
         await state.WriteStateAsync();
         return new IssuedApiKey(keyId, key, prefix);
@@ -50,7 +50,7 @@ public sealed class ProjectGrain(
         var index = Project.ApiKeys.FindIndex(k => k.KeyId == keyId);
         if (index < 0)
         {
-            throw new ArgumentException($"Project {GetPrimaryKeyString()} has no API key {keyId}.", nameof(keyId));
+            throw new ArgumentException($"Project {this.GetPrimaryKeyString()} has no API key {keyId}.", nameof(keyId));
         }
 
         // The key stops working first; the project's record follows. A failure between the two leaves the key
@@ -72,17 +72,17 @@ public sealed class ProjectGrain(
     {
         if (!state.RecordExists)
         {
-            throw new InvalidOperationException($"Project {GetPrimaryKeyString()} does not exist.");
+            throw new InvalidOperationException($"Project {this.GetPrimaryKeyString()} does not exist.");
         }
     }
 
     private async Task<ProjectView> ViewAsync()
     {
         // The key grains hold the last use, because intake records it there without touching the project.
-        var lastUses = await Task.WhenAll(Project.ApiKeys.Select(k => GrainFactory.GetGrain<IApiKeyUsageGrain>(k.Hash).GetLastUsedAtAsync()));
+        var lastUses = await Task.WhenAll(Project.ApiKeys.Select(k => GrainFactory.GetGrain<IApiKeyGrain>(k.Hash).GetLastUsedAtAsync()));
         var keys = Project.ApiKeys
             .Select((k, i) => new ApiKeyView(k.KeyId, k.Label, k.Prefix, k.CreatedAt, lastUses[i], k.Revoked))
             .ToList();
-        return new ProjectView(GetPrimaryKeyString(), Project.Name, [.. Project.Contacts], Project.Policy, keys, Project.CreatedAt);
+        return new ProjectView(this.GetPrimaryKeyString(), Project.Name, [.. Project.Contacts], Project.Policy, keys, Project.CreatedAt);
     }
 }

@@ -3,16 +3,22 @@ using CallPing.Grains.Interfaces.Models;
 namespace CallPing.Grains.Projects;
 
 /// <summary>Stored state of a project. API keys are kept as hashes only.</summary>
+[GenerateSerializer, Alias("callping.ProjectState")]
 public sealed class ProjectState
 {
+    [Id(0)]
     public string Name { get; set; } = "";
 
     /// <summary>E.164 numbers in call order.</summary>
+    [Id(1)]
     public List<string> Contacts { get; set; } = [];
 
+    [Id(2)]
     public EscalationPolicy Policy { get; set; } = EscalationPolicy.Default;
 
+    [Id(3)]
     public DateTimeOffset CreatedAt { get; set; }
 
+    [Id(4)]
     public List<StoredApiKey> ApiKeys { get; set; } = [];
 }

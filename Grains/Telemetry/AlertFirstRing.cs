@@ -1,7 +1,5 @@
-using CallPing.Ari;
 using CallPing.Grains.Interfaces.Alerts;
 using CallPing.Grains.Interfaces.Models;
-using CallPing.Runtime;
 using Microsoft.Extensions.Logging;
 
 namespace CallPing.Grains.Telemetry;

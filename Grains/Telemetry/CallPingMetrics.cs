@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using CallPing.Ari;
 using CallPing.Grains.Interfaces.Models;
 
 namespace CallPing.Grains.Telemetry;

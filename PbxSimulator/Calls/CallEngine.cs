@@ -70,6 +70,7 @@ internal sealed class CallEngine(ChannelRegistry channels, EventHub hub, CallLog
         {
             if (!channel.Ended && channel.InStasis)
             {
+                log.Add(new KeyPressRecord(channel.Id, digit, hub.IsConnected(channel.App), DateTimeOffset.UtcNow));
                 Raise(channel, "ChannelDtmfReceived", new JsonObject { ["digit"] = digit, ["duration_ms"] = 120 });
             }
         }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CallPing.PbxSimulator.Calls;
+using CallPing.PbxSimulator.Recording;
 
 namespace CallPing.PbxSimulator.Http;
 
@@ -78,6 +79,8 @@ internal static class ChannelsApi
 
             playback = new SimPlayback(playbackId ?? Guid.NewGuid().ToString(), channel, media);
         }
+
+        pbx.Log.Add(new PlaybackRecord(channel.Id, playback.Id, media, DateTimeOffset.UtcNow));
 
         var json = playback.ToJson();
         _ = Task.Run(new PlaybackDriver(pbx.Engine, playback, pbx.Options.MediaDuration).RunAsync);

@@ -6,6 +6,8 @@ public sealed class CallLog
     private readonly Lock _lock = new();
     private readonly List<OriginateRecord> _originates = [];
     private readonly List<HangupRecord> _hangups = [];
+    private readonly List<PlaybackRecord> _playbacks = [];
+    private readonly List<KeyPressRecord> _keyPresses = [];
 
     /// <summary>A snapshot, oldest first.</summary>
     public IReadOnlyList<OriginateRecord> Originates
@@ -31,6 +33,30 @@ public sealed class CallLog
         }
     }
 
+    /// <summary>A snapshot, oldest first.</summary>
+    public IReadOnlyList<PlaybackRecord> Playbacks
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _playbacks];
+            }
+        }
+    }
+
+    /// <summary>A snapshot, oldest first.</summary>
+    public IReadOnlyList<KeyPressRecord> KeyPresses
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _keyPresses];
+            }
+        }
+    }
+
     internal void Add(OriginateRecord record)
     {
         lock (_lock)
@@ -44,6 +70,22 @@ public sealed class CallLog
         lock (_lock)
         {
             _hangups.Add(record);
+        }
+    }
+
+    internal void Add(PlaybackRecord record)
+    {
+        lock (_lock)
+        {
+            _playbacks.Add(record);
+        }
+    }
+
+    internal void Add(KeyPressRecord record)
+    {
+        lock (_lock)
+        {
+            _keyPresses.Add(record);
         }
     }
 }

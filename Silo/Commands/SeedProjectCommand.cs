@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using CallPing.Runtime.Hosting;
+using CallPing.WebFrontend.Hosting;
 using CallPing.WebFrontend.Admin;
 
 namespace CallPing.Silo.Commands;
@@ -29,7 +29,7 @@ public static class SeedProjectCommand
         // The silo's own configuration (appsettings.json in the working directory, environment), read as the silo reads it.
         var configuration = WebApplication.CreateBuilder().Configuration;
         var url = (arguments.Url ?? FirstUrl(configuration["Urls"])).TrimEnd('/');
-        var dataFolder = (configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions()).DataFolder;
+        var dataFolder = (configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions()).DataFolder;
         var tokenFile = AdminToken.PathIn(dataFolder);
         var token = configuration[AdminToken.ConfigurationKey]?.Trim() is { Length: > 0 } configured ? configured : AdminToken.ReadFile(tokenFile);
         if (string.IsNullOrEmpty(token))

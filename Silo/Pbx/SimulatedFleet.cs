@@ -6,8 +6,8 @@ using CallPing.PbxSimulator;
 namespace CallPing.Silo.Pbx;
 
 /// <summary>
-/// When no PBX is configured, runs five simulated PBXes in this process (ARI over HTTP and WebSocket on 127.0.0.1)
-/// so that CallPing can be tried without Asterisk. Says so plainly: no real phone rings.
+/// When no PBX is configured and Pbx:Simulate is true (by default in Development only), runs five simulated PBXes in this
+/// process (ARI over HTTP and WebSocket on 127.0.0.1) so that CallPing can be tried without Asterisk. Says so plainly: no real phone rings.
 /// </summary>
 internal sealed class SimulatedFleet(PbxEndpoints endpoints, IOptions<PbxOptions> options, ILogger<SimulatedFleet> logger) : IHostedService
 {
@@ -32,7 +32,7 @@ internal sealed class SimulatedFleet(PbxEndpoints endpoints, IOptions<PbxOptions
         }
 
         endpoints.Publish(published);
-        logger.LogWarning("No PBX is configured (Pbx:Fleet is empty): running a SIMULATED fleet of {Count} PBXes; no real phone will ring. {Pbxes}",
+        logger.LogWarning("No PBX is configured (Pbx:Fleet is empty) and Pbx:Simulate is true: running a SIMULATED fleet of {Count} PBXes; no real phone will ring. {Pbxes}",
             published.Count, string.Join(", ", published.Select(p => $"{p.Pbx.PbxId} ({p.Pbx.Provider}) at {p.Ari.BaseUrl}")));
     }
 

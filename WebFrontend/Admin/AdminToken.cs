@@ -2,7 +2,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
-using CallPing.Runtime.Hosting;
+using CallPing.WebFrontend.Hosting;
 
 namespace CallPing.WebFrontend.Admin;
 

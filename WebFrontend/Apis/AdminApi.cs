@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using CallPing.Grains.Calls;
 using CallPing.Grains.Interfaces.Models;
 using CallPing.Grains.Interfaces.Projects;
-using CallPing.Runtime;
+using CallPing.Grains.Projects;
 using CallPing.WebFrontend.Admin;
 
 namespace CallPing.WebFrontend.Apis;
@@ -68,16 +68,23 @@ public static class AdminApi
             return Invalid("body", "Send the project as a JSON object.");
         }
 
+        var create = new CreateProjectRequest(body.Name!, body.Contacts!, PolicyOf(body));
+        try
+        {
+            // Validated here as well as in the grain: an exception that crosses a grain call loses its ParamName, the field.
+            ProjectRules.Validate(create);
+        }
+        catch (ArgumentException e)
+        {
+            return Invalid(FieldNames.GetValueOrDefault(e.ParamName ?? "", "body"), MessageOf(e));
+        }
+
         var projectId = ProjectIds.New(body.Name);
         var project = grains.GetGrain<IProjectGrain>(projectId);
         ProjectView view;
         try
         {
-            view = await project.CreateAsync(new CreateProjectRequest(body.Name!, body.Contacts!, PolicyOf(body)));
-        }
-        catch (ArgumentException e)
-        {
-            return Invalid(FieldNames.GetValueOrDefault(e.ParamName ?? "", "body"), MessageOf(e));
+            view = await project.CreateAsync(create);
         }
         catch (InvalidOperationException e)
         {

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using CallPing.Grains.Interfaces.Alerts;
 using CallPing.Grains.Interfaces.Models;
-using CallPing.Runtime;
+using CallPing.WebFrontend.Http;
 using CallPing.WebFrontend.Intake;
 using CallPing.WebFrontend.Intake.Native;
 
@@ -39,11 +39,13 @@ public static class AlertsApi
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/{alertId}/acknowledge", (string alertId, HttpContext context, IGrainFactory grains, CancellationToken cancellationToken) =>
                 ChangeAsync(alertId, context, gate, grains, AlertAction.Acknowledge, cancellationToken))
+            .AddEndpointFilter(new ReadBodyFirstFilter(gate.Options.MaxBodyBytes))
             .WithName("AcknowledgeAlert")
             .WithSummary("Acknowledges an alert of the key's project: all calling stops.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/{alertId}/resolve", (string alertId, HttpContext context, IGrainFactory grains, CancellationToken cancellationToken) =>
                 ChangeAsync(alertId, context, gate, grains, AlertAction.Resolve, cancellationToken))
+            .AddEndpointFilter(new ReadBodyFirstFilter(gate.Options.MaxBodyBytes))
             .WithName("ResolveAlert")
             .WithSummary("Resolves an alert of the key's project: all calling stops and a ringing call is hung up.")
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -1,28 +1,24 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using CallPing.Runtime.Storage;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using CallPing.WebFrontend.Health;
 
 namespace CallPing.WebFrontend.Apis;
 
-/// <summary>Probes for load balancers and Kubernetes, served by every process whatever its roles.</summary>
+/// <summary>
+/// Probes for load balancers and Kubernetes, served by every process whatever its roles, on ASP.NET Core health checks.
+/// They are for orchestrators, not API clients, so the OpenAPI document leaves them out.
+/// </summary>
 public static class HealthApi
 {
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/healthz", Alive)
-            .WithName("Healthz").WithSummary("The process is alive.").WithTags("Health");
-        endpoints.MapGet("/readyz", ReadyAsync)
-            .WithName("Readyz").WithSummary("The store is reachable and its migrations are applied.").WithTags("Health")
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        // Liveness runs no check: a store or PBX outage must not get the process restarted, only taken out of rotation.
+        endpoints.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthReportJson.WriteAsync })
+            .ExcludeFromDescription();
+        endpoints.MapHealthChecks("/readyz", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(HealthChecksHostingExtensions.ReadyTag),
+            ResponseWriter = HealthReportJson.WriteAsync,
+        }).ExcludeFromDescription();
         return endpoints;
-    }
-
-    private static Ok<HealthStatus> Alive() => TypedResults.Ok(new HealthStatus("alive", null));
-
-    private static async Task<Results<Ok<HealthStatus>, ProblemHttpResult>> ReadyAsync(IRuntimeStore store, CancellationToken cancellationToken)
-    {
-        var (ready, detail) = await store.CheckReadyAsync(cancellationToken);
-        return ready
-            ? TypedResults.Ok(new HealthStatus("ready", detail))
-            : TypedResults.Problem(detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready");
     }
 }

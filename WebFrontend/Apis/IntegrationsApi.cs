@@ -1,4 +1,3 @@
-using CallPing.Runtime;
 using CallPing.WebFrontend.Intake;
 using CallPing.WebFrontend.Intake.Webhooks;
 

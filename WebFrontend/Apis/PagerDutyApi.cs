@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using CallPing.Runtime;
 using CallPing.WebFrontend.Intake;
 using CallPing.WebFrontend.Intake.PagerDuty;
 

@@ -1,34 +1,36 @@
-using System.Reflection;
 using System.Text.Encodings.Web;
-using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Configuration.Memory;
+using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
 using CallPing.Grains;
-using CallPing.Runtime.Hosting;
 using CallPing.WebFrontend.Admin;
 using CallPing.WebFrontend.Apis;
+using CallPing.WebFrontend.Health;
+using CallPing.WebFrontend.Http;
 using CallPing.WebFrontend.Metrics;
 using CallPing.WebFrontend.OpenApi;
 
 namespace CallPing.WebFrontend.Hosting;
 
-/// <summary>What both hosts share: configuration, the grain runtime, the web role and the health probes.</summary>
+/// <summary>What both hosts share: configuration, the grains' settings, the web role and the health probes. Each host adds Orleans itself (a silo, or a client).</summary>
 public static class CallPingHost
 {
-    /// <summary>
-    /// A builder with the grain runtime added; <paramref name="defaultRoles"/> applies when Silo:Roles is not configured.
-    /// <paramref name="additionalGrainAssemblies"/> lets a test host run its own grains beside the product's.
-    /// </summary>
-    public static WebApplicationBuilder CreateBuilder(string[] args, string defaultRoles, params Assembly[] additionalGrainAssemblies)
+    /// <summary>A builder with what both hosts share; <paramref name="defaultRoles"/> applies when Silo:Roles is not configured.</summary>
+    public static WebApplicationBuilder CreateBuilder(string[] args, string defaultRoles)
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
         {
             InitialData = [new($"{SiloOptions.Section}:{nameof(SiloOptions.Roles)}", defaultRoles)],
         });
-        builder.AddGrainRuntime([GrainsAssembly.Assembly, .. additionalGrainAssemblies]);
+        builder.Services.AddOptions<SiloOptions>().BindConfiguration(SiloOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.AddCallPingGrains();
         builder.AddCallPingMetrics();
+        builder.AddPbxSimulationDefault();
+        builder.AddCallPingHealthChecks();
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.AddSingleton<AdminToken>();
         builder.Services.AddCallPingOpenApi();
         // JSON logs (Logging:Console:FormatterName=json) get a UTC timestamp and keep '+', quotes and non-ASCII readable:
@@ -54,7 +56,7 @@ public static class CallPingHost
         app.UseStatusCodePages();
         app.MapHealthApi();
         app.MapMetricsApi();
-        if (app.Services.GetRequiredService<SiloIdentity>().Roles.HasFlag(SiloRoles.Web))
+        if (app.Services.GetRequiredService<IOptions<SiloOptions>>().Value.ParsedRoles.HasFlag(SiloRoles.Web))
         {
             app.MapWebRoleApis();
             app.MapCallPingOpenApi();

@@ -30,17 +30,9 @@ public static class IntakeBody
             sizeFeature.MaxRequestBodySize = maxBytes;
         }
 
-        byte[] body;
-        try
-        {
-            body = await ReadCappedAsync(request.Body, maxBytes, cancellationToken);
-        }
-        catch (BadHttpRequestException e)
-        {
-            return (null, e.StatusCode == StatusCodes.Status413PayloadTooLarge
-                ? TooLarge(maxBytes)
-                : new IntakeFailure(StatusCodes.Status400BadRequest, null, "The request body could not be read."));
-        }
+        // A broken upload (bad chunk, cut short, over the limit on Kestrel) throws BadHttpRequestException here, which
+        // BadRequestExceptionHandler answers for every endpoint alike.
+        var body = await ReadCappedAsync(request.Body, maxBytes, cancellationToken);
 
         if (body.Length > maxBytes)
         {

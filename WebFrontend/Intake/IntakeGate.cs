@@ -3,7 +3,6 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using CallPing.Grains.Interfaces.Projects;
 using CallPing.Grains.Projects;
-using CallPing.Runtime;
 
 namespace CallPing.WebFrontend.Intake;
 

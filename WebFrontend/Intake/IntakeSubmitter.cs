@@ -1,7 +1,6 @@
 using CallPing.Grains.Interfaces.Alerts;
 using CallPing.Grains.Interfaces.Models;
 using CallPing.Grains.Telemetry;
-using CallPing.Runtime;
 
 namespace CallPing.WebFrontend.Intake;
 

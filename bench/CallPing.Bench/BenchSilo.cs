@@ -56,7 +56,13 @@ public sealed class BenchSilo : IAsyncDisposable
         };
         request.Headers.Authorization = new("Bearer", ApiKey);
         using var response = await http.SendAsync(request);
-        response.EnsureSuccessStatusCode();
+        if (!response.IsSuccessStatusCode)
+        {
+            // The silo logs why (at Warning and above); the benchmark reports it beside the count of failed triggers.
+            var why = Process.Output.Split(Environment.NewLine).LastOrDefault(l => l.Contains("\"LogLevel\":\"Error\"", StringComparison.Ordinal)) ?? "";
+            throw new HttpRequestException($"Trigger answered {(int)response.StatusCode}. {why[..Math.Min(why.Length, 600)]}");
+        }
+
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("alertId").GetString()!;
     }
 

@@ -6,8 +6,10 @@ using CallPing.TestSupport.Pbx;
 namespace CallPing.Bench;
 
 /// <summary>
-/// Alert to first ring: from the 202 of a new alert to the simulated PBX receiving its first originate, at a
-/// fixed rate of alerts per second, on the real Silo process (SQLite) with five simulated PBXes.
+/// Alert to first ring: from sending a new alert's trigger to the simulated PBX receiving its first originate, at a
+/// fixed rate of alerts per second, on the real Silo process (SQLite) with five simulated PBXes. On Orleans the
+/// first call is dialled inside the trigger's request (the 202 follows the originate), so the clock starts at the
+/// request; the 202's own latency is reported beside it.
 /// </summary>
 public static class FirstRingBenchmark
 {
@@ -21,16 +23,17 @@ public static class FirstRingBenchmark
         using var http = new HttpClient { BaseAddress = silo.Process.BaseAddress };
         await silo.WaitUntilRingingAsync(fleet, http);
 
-        var accepted = new ConcurrentDictionary<string, DateTimeOffset>();
+        var sent = new ConcurrentDictionary<string, DateTimeOffset>();
         var intake = await Load.AtRateAsync(perSecond, duration, async i =>
         {
+            var sentAt = DateTimeOffset.UtcNow;
             var alertId = await silo.TriggerAsync(http, $"ring-{perSecond}-{i}");
-            accepted[alertId] = DateTimeOffset.UtcNow;
+            sent[alertId] = sentAt;
         });
-        await Eventually.ReachesAsync(() => Task.FromResult(accepted.Keys.Count(RangFor)), n => n == accepted.Count, TimeSpan.FromSeconds(60), "first rings");
+        await Eventually.ReachesAsync(() => Task.FromResult(sent.Keys.Count(RangFor)), n => n == sent.Count, TimeSpan.FromSeconds(60), "first rings");
 
-        var rings = accepted.Select(a => FirstOriginate(a.Key) - a.Value).Select(d => d < TimeSpan.Zero ? TimeSpan.Zero : d).ToList();
-        Console.WriteLine($"| alert -> first ring at {perSecond:0} alerts/s (202 to originate at the PBX) | {Percentiles.Of(rings)} | intake latency {intake} |");
+        var rings = sent.Select(a => FirstOriginate(a.Key) - a.Value).Select(d => d < TimeSpan.Zero ? TimeSpan.Zero : d).ToList();
+        Console.WriteLine($"| alert -> first ring at {perSecond:0} alerts/s (trigger sent to originate at the PBX) | {Percentiles.Of(rings)} | intake latency (to the 202) {intake} |");
 
         bool RangFor(string alertId) => fleet.Pbxes.Any(p => p.Log.Originates.Any(o => o.ChannelId.StartsWith(alertId + "-", StringComparison.Ordinal)));
 

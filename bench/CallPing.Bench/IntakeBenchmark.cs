@@ -8,7 +8,7 @@ namespace CallPing.Bench;
 
 /// <summary>
 /// Alert intake on the real Silo process: the highest sustained rate of alerts accepted (each a new alert, stored and
-/// its first call queued), and latency at half that rate. Baselines in the same run: a bare endpoint of the same
+/// its first call dialled before the 202), and latency at half that rate. Baselines in the same run: a bare endpoint of the same
 /// server (/healthz) and raw single-row inserts into the same database.
 /// </summary>
 public static class IntakeBenchmark

@@ -23,10 +23,14 @@ public static class Load
         return done / clock.Elapsed.TotalSeconds;
     }
 
-    /// <summary>Starts <paramref name="operation"/> at <paramref name="perSecond"/> for <paramref name="duration"/>, measuring each one's latency.</summary>
+    /// <summary>
+    /// Starts <paramref name="operation"/> at <paramref name="perSecond"/> for <paramref name="duration"/>, measuring each
+    /// successful one's latency; failed ones are counted (the first failure's message is kept) rather than ending the run.
+    /// </summary>
     public static async Task<Percentiles> AtRateAsync(double perSecond, TimeSpan duration, Func<int, Task> operation)
     {
         var latencies = new ConcurrentBag<TimeSpan>();
+        var failures = new ConcurrentQueue<string>();
         var running = new List<Task>();
         var clock = Stopwatch.StartNew();
         for (var i = 0; clock.Elapsed < duration; i++)
@@ -41,12 +45,19 @@ public static class Load
             running.Add(Task.Run(async () =>
             {
                 var started = Stopwatch.GetTimestamp();
-                await operation(index);
-                latencies.Add(Stopwatch.GetElapsedTime(started));
+                try
+                {
+                    await operation(index);
+                    latencies.Add(Stopwatch.GetElapsedTime(started));
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+                {
+                    failures.Enqueue(e.Message);
+                }
             }));
         }
 
         await Task.WhenAll(running);
-        return Percentiles.Of(latencies.ToArray());
+        return Percentiles.Of(latencies.ToArray()) with { Failed = failures.Count, FirstFailure = failures.FirstOrDefault() };
     }
 }

@@ -1,5 +1,7 @@
 using CallPing.Ari.Events;
 using CallPing.Ari.Tests.Infrastructure;
+using CallPing.Grains.Calls;
+using CallPing.Grains.Interfaces.Models;
 using CallPing.PbxSimulator.Recording;
 using CallPing.PbxSimulator.Scripting;
 

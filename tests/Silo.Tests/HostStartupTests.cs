@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text;
+using System.Text.Json;
 using CallPing.TestSupport;
 
 namespace CallPing.Silo.Tests;
@@ -18,20 +20,38 @@ public sealed class HostStartupTests : IDisposable
 
         await silo.WaitUntilReadyAsync(StartTimeout);
         var healthz = await silo.Http.GetAsync("/healthz");
-        var readyz = await silo.Http.GetStringAsync("/readyz");
+        using var readyz = JsonDocument.Parse(await silo.Http.GetStringAsync("/readyz"));
+        var store = readyz.RootElement.GetProperty("checks").GetProperty("store");
 
         Assert.Equal(HttpStatusCode.OK, healthz.StatusCode);
-        Assert.Contains("\"status\":\"ready\"", readyz);
-        Assert.Contains(Path.Combine(_data.Path, "callping.db"), readyz);
-        await Eventually.ReachesAsync(() => Task.FromResult(silo.Output.Contains("roles Web, Worker")), seen => seen, TimeSpan.FromSeconds(10), "the roles line");
+        Assert.Equal("Healthy", readyz.RootElement.GetProperty("status").GetString());
+        Assert.Equal("Healthy", store.GetProperty("status").GetString());
+        Assert.Contains(Path.Combine(_data.Path, "callping.db"), store.GetProperty("description").GetString());
+    }
+
+    [Fact]
+    public async Task Silo_DefaultSettings_ServesTheWebRoleAndRunsTheWorkerRole()
+    {
+        await using var silo = HostProcess.Start("Silo", new Dictionary<string, string?> { ["Storage:DataFolder"] = _data.Path });
+        await silo.WaitUntilReadyAsync(StartTimeout);
+
+        using var intake = await silo.Http.PostAsync("/api/v1/alerts",
+            new StringContent("""{"summary":"Disk full","severity":"critical","action":"trigger"}""", Encoding.UTF8, "application/json"));
+
+        // The web role's intake is mapped (it asks for a key rather than 404), and the worker role runs the simulated fleet.
+        Assert.Equal(HttpStatusCode.Unauthorized, intake.StatusCode);
+        await Eventually.ReachesAsync(() => Task.FromResult(silo.Output.Contains("running a SIMULATED fleet", StringComparison.Ordinal)), seen => seen,
+            TimeSpan.FromSeconds(10), "the simulated fleet's line");
     }
 
     [Theory]
-    [InlineData("GrainRuntime:CallTimeout", "-00:00:05", "GrainRuntime:CallTimeout must be between")]
-    [InlineData("GrainRuntime:CallTimeout", "soon", "GrainRuntime:CallTimeout")]
+    [InlineData("Pbx:HealthCheckInterval", "-00:00:05", "Pbx:HealthCheckInterval must be between")]
+    [InlineData("Pbx:HealthCheckInterval", "soon", "Pbx:HealthCheckInterval")]
     [InlineData("Silo:Roles", "cook", "Silo:Roles must list web and/or worker")]
     [InlineData("Storage:Provider", "Oracle", "Storage:Provider")]
-    [InlineData("Reminders:BatchSize", "0", "Reminders:BatchSize must be between 1 and 10000")]
+    [InlineData("Silo:SiloPort", "0", "Silo:SiloPort must be a port number")]
+    [InlineData("Silo:GatewayPort", "eleven", "Silo:GatewayPort")]
+    [InlineData("Silo:AdvertisedAddress", "pod-1", "Silo:AdvertisedAddress must be an IP address")]
     public async Task Silo_BadSetting_StopsWithMessageNamingIt(string key, string value, string expected)
     {
         await using var silo = HostProcess.Start("Silo", new Dictionary<string, string?> { ["Storage:DataFolder"] = _data.Path, [key] = value });

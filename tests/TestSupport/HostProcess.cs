@@ -32,9 +32,15 @@ public sealed class HostProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The Orleans silo port of the current run (Silo:SiloPort): a silo address "S127.0.0.1:{port}:..." names this process.</summary>
+    public int SiloPort { get; private set; }
+
     public string Output => string.Join(Environment.NewLine, _output);
 
-    /// <summary>Starts <paramref name="project"/>'s DLL with settings given as configuration keys ("Storage:DataFolder").</summary>
+    /// <summary>
+    /// Starts <paramref name="project"/>'s DLL with settings given as configuration keys ("Storage:DataFolder") or environment
+    /// variables ("DOTNET_ENVIRONMENT"); a null value removes a default (Pbx:Simulate is true unless removed).
+    /// </summary>
     public static HostProcess Start(string project, IReadOnlyDictionary<string, string?> settings) => new(project, settings);
 
     private void Launch()
@@ -49,11 +55,28 @@ public sealed class HostProcess : IAsyncDisposable
             WorkingDirectory = Path.GetDirectoryName(RepositoryPaths.HostDll(_project))!,
         };
         start.Environment["Urls"] = $"http://127.0.0.1:{port}";
+        // Production, as an operator runs it, whatever the test runner's own environment says.
+        start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        // Orleans' own ports too, so that hosts of parallel tests (and a developer's running silo) never share one.
+        start.Environment["Silo__SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["Silo__GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // Tests call simulated phones: asked for explicitly, since Production never simulates by default.
+        start.Environment["Pbx__Simulate"] = "true";
         foreach (var (key, value) in _settings)
         {
-            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+            var name = key.Replace(":", "__", StringComparison.Ordinal);
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
         }
+
+        SiloPort = int.Parse(start.Environment["Silo__SiloPort"]!, System.Globalization.CultureInfo.InvariantCulture);
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         process.OutputDataReceived += (_, e) => Keep(e.Data);
@@ -95,9 +118,9 @@ public sealed class HostProcess : IAsyncDisposable
                     return;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                // Not listening yet.
+                // Not listening yet, or too busy starting to answer within the client's timeout.
             }
 
             await Task.Delay(100);
@@ -121,6 +144,19 @@ public sealed class HostProcess : IAsyncDisposable
         {
             _process.Kill(entireProcessTree: true);
         }
+    }
+
+    /// <summary>Starts the host again with the same settings after it exited (killed or stopped), on new ports.</summary>
+    public void Restart()
+    {
+        if (!_process.HasExited)
+        {
+            throw new InvalidOperationException("The host is still running; kill or stop it before restarting it.");
+        }
+
+        _process.Dispose();
+        _restarts = 0;
+        Launch();
     }
 
     /// <summary>SIGTERM: the host shuts down gracefully.</summary>

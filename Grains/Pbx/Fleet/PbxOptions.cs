@@ -2,7 +2,10 @@ using System.ComponentModel.DataAnnotations;
 
 namespace CallPing.Grains.Pbx.Fleet;
 
-/// <summary>The PBX fleet and how it is driven (configuration section "Pbx"). An empty fleet means a simulated one.</summary>
+/// <summary>
+/// The PBX fleet and how it is driven (configuration section "Pbx"). An empty fleet is simulated only when
+/// <see cref="Simulate"/> is true, so that a paging service never calls fake phones by accident.
+/// </summary>
 public sealed class PbxOptions : IValidatableObject
 {
     public const string Section = "Pbx";
@@ -12,11 +15,16 @@ public sealed class PbxOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00", ErrorMessage = "Pbx:{0} must be between {1} and {2}.")]
     public TimeSpan HealthCheckInterval { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>How long a dead worker keeps its PBXes; another takes them over after this.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "00:05:00", ErrorMessage = "Pbx:{0} must be between {1} and {2}.")]
-    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(6);
+    /// <summary>
+    /// Pbx:Simulate: with no Pbx:Fleet, run the simulated fleet (no real phone rings). Unset, the host makes it true in the
+    /// Development environment and false elsewhere; a process that stays unset places no call.
+    /// </summary>
+    public bool? Simulate { get; set; }
 
-    public bool IsSimulated => Fleet.Count == 0;
+    public bool IsSimulated => Fleet.Count == 0 && Simulate == true;
+
+    /// <summary>No PBX is configured and none is simulated: no call can be placed.</summary>
+    public bool HasNoPbx => Fleet.Count == 0 && Simulate != true;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using CallPing.Runtime;
 
 namespace CallPing.WebFrontend.Intake.Webhooks;
 

@@ -1,4 +1,3 @@
-using CallPing.Ari;
 using CallPing.Grains.Interfaces.Models;
 
 namespace CallPing.Grains.Tests.Infrastructure;

@@ -6,13 +6,14 @@ namespace CallPing.Grains.Tests.Infrastructure;
 public abstract class SiloTest(TestPbxFleet fleet) : IAsyncLifetime
 {
     private readonly TempFolder _data = new();
+    private readonly string _serviceId = $"grains-tests-{Guid.NewGuid():N}";
     private GrainSilo? _silo;
 
     protected TestPbxFleet Fleet => fleet;
 
     protected GrainSilo Silo => _silo ?? throw new InvalidOperationException("The silo is not running.");
 
-    public async Task InitializeAsync() => _silo = await GrainSilo.StartAsync(_data.Path, fleet);
+    public async Task InitializeAsync() => _silo = await GrainSilo.StartAsync(_data.Path, _serviceId, fleet);
 
     public async Task DisposeAsync()
     {
@@ -24,11 +25,12 @@ public abstract class SiloTest(TestPbxFleet fleet) : IAsyncLifetime
         _data.Dispose();
     }
 
-    /// <summary>Stops the silo and starts a new one on the same database file, as after a process restart.</summary>
+    /// <summary>Stops the silo and starts a new one on the same database file and service id, as after a process restart.</summary>
     protected async Task RestartSiloAsync()
     {
+        var time = Silo.Time;
         await Silo.DisposeAsync();
         _silo = null;
-        _silo = await GrainSilo.StartAsync(_data.Path, fleet);
+        _silo = await GrainSilo.StartAsync(_data.Path, _serviceId, fleet, time);
     }
 }

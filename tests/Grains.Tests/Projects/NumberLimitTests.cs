@@ -1,5 +1,5 @@
-using System.Text.Json;
 using CallPing.Grains.Projects;
+using CallPing.Grains.Tests.Infrastructure;
 
 namespace CallPing.Grains.Tests.Projects;
 
@@ -62,9 +62,8 @@ public sealed class NumberLimitTests(ProjectsSilo silo)
         await silo.Number(number).TryReserveCallAsync("late");
 
         // Now 12 min: the calls at 0, 1 and 2 min have left the window.
-        var row = await silo.StoredRowAsync(nameof(NumberGrain), number);
-        var stored = JsonSerializer.Deserialize<NumberState>(row!.Data, Runtime.JsonDefaults.Options)!;
-        Assert.Equal(["alert-3", "alert-4", "late"], stored.Reservations.Select(r => r.AlertId));
+        var stored = await silo.Silo.StoredStateAsync<NumberState>("number", number);
+        Assert.Equal(["alert-3", "alert-4", "late"], stored!.Reservations.Select(r => r.AlertId));
     }
 
     private async Task ReserveOnePerMinuteAsync(string number, int count)

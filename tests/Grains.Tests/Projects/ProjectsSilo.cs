@@ -1,7 +1,5 @@
-using Microsoft.Data.Sqlite;
 using CallPing.Grains.Interfaces.Projects;
 using CallPing.Grains.Tests.Infrastructure;
-using CallPing.Runtime.Storage.Sqlite;
 using CallPing.TestSupport;
 
 namespace CallPing.Grains.Tests.Projects;
@@ -23,7 +21,7 @@ public sealed class ProjectsSilo : IAsyncLifetime
 
     public INumberGrain Number(string number) => Silo.Grains.GetGrain<INumberGrain>(number);
 
-    public async Task InitializeAsync() => _silo = await GrainSilo.StartAsync(_data.Path);
+    public async Task InitializeAsync() => _silo = await GrainSilo.StartAsync(_data.Path, $"projects-{Guid.NewGuid():N}", TestPbxFleet.OnePerProvider(5));
 
     public async Task DisposeAsync()
     {
@@ -35,25 +33,9 @@ public sealed class ProjectsSilo : IAsyncLifetime
         _data.Dispose();
     }
 
-    /// <summary>Every stored grain state row: type, key, version and JSON.</summary>
-    public async Task<List<StoredRow>> StoredRowsAsync()
-    {
-        var path = Path.Combine(_data.Path, SqliteRuntimeStore.FileName);
-        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT grain_type, grain_key, version, data FROM grain_state";
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<StoredRow>();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(new StoredRow(reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.IsDBNull(3) ? "" : reader.GetString(3)));
-        }
+    /// <summary>Every stored grain state row.</summary>
+    public Task<List<StoredRow>> StoredRowsAsync() => Silo.StoredRowsAsync();
 
-        return rows;
-    }
-
-    /// <summary>The stored row of one grain, or null when it has none.</summary>
-    public async Task<StoredRow?> StoredRowAsync(string grainType, string key) =>
-        (await StoredRowsAsync()).SingleOrDefault(r => r.GrainType == grainType && r.Key == key);
+    /// <summary>The stored row of one grain state, or null when it has none.</summary>
+    public Task<StoredRow?> StoredRowAsync(string stateName, string key) => Silo.StoredRowAsync(stateName, key);
 }

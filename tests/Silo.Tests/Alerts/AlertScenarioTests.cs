@@ -1,4 +1,3 @@
-using CallPing.Ari;
 using CallPing.Grains.Interfaces.Alerts;
 using CallPing.Grains.Interfaces.Models;
 using CallPing.Grains.Interfaces.Pbx;

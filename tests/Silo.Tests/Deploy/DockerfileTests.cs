@@ -47,12 +47,31 @@ public sealed partial class DockerfileTests
         var copied = Lines(host).Where(l => l.StartsWith("COPY ", StringComparison.Ordinal) && !l.Contains("--from", StringComparison.Ordinal))
             .SelectMany(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1..^1]).Select(s => s.TrimEnd('/')).ToHashSet(StringComparer.Ordinal);
 
-        var needed = ProjectFolders(Path.Combine(RepositoryPaths.Root, host, $"CallPing.{host}.csproj"));
+        var needed = ProjectFolders(Path.Combine(RepositoryPaths.Root, host, $"CallPing.{host}.csproj"), PublishProperties(host));
 
         Assert.Contains(host, needed);
         Assert.All(needed, folder => Assert.Contains(folder, copied));
         Assert.Contains("Directory.Packages.props", copied);
     }
+
+    [Fact]
+    public void Dockerfile_Silo_PublishesWithoutThePbxSimulator()
+    {
+        var publish = Assert.Single(Lines("Silo"), l => l.StartsWith("RUN dotnet publish", StringComparison.Ordinal));
+        var copied = Lines("Silo").Where(l => l.StartsWith("COPY ", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal("false", PublishProperties("Silo").GetValueOrDefault("IncludePbxSimulator"));
+        Assert.Contains("-p:IncludePbxSimulator=false", publish);
+        Assert.DoesNotContain(copied, l => l.Contains("PbxSimulator", StringComparison.Ordinal));
+        Assert.DoesNotContain("PbxSimulator", ProjectFolders(Path.Combine(RepositoryPaths.Root, "Silo", "CallPing.Silo.csproj"), PublishProperties("Silo")));
+        Assert.Contains("PbxSimulator", ProjectFolders(Path.Combine(RepositoryPaths.Root, "Silo", "CallPing.Silo.csproj"), new Dictionary<string, string>()));
+    }
+
+    /// <summary>The MSBuild properties the Dockerfile's "dotnet publish" sets with -p:Name=Value.</summary>
+    private static Dictionary<string, string> PublishProperties(string host) =>
+        Lines(host).Where(l => l.StartsWith("RUN dotnet publish", StringComparison.Ordinal))
+            .SelectMany(l => PublishProperty().Matches(l))
+            .ToDictionary(m => m.Groups["name"].Value, m => m.Groups["value"].Value, StringComparer.Ordinal);
 
     private static List<string> Lines(string host) =>
         [.. File.ReadAllLines(Path.Combine(RepositoryPaths.Root, host, "Dockerfile")).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#'))];
@@ -60,8 +79,12 @@ public sealed partial class DockerfileTests
     private static List<string> Stages(string host) =>
         [.. Lines(host).Select(l => FromLine().Match(l)).Where(m => m.Success).Select(m => m.Groups["image"].Value)];
 
-    /// <summary>The repository folders of a project and everything it references, transitively.</summary>
-    private static HashSet<string> ProjectFolders(string csproj)
+    /// <summary>
+    /// The repository folders of a project and everything it references, transitively. A reference in an ItemGroup with a
+    /// condition on a property ("'$(Name)' == 'true'") counts when the property, from <paramref name="properties"/> or the
+    /// project's own default, makes the condition hold.
+    /// </summary>
+    private static HashSet<string> ProjectFolders(string csproj, IReadOnlyDictionary<string, string> properties)
     {
         var folders = new HashSet<string>(StringComparer.Ordinal);
         var pending = new Stack<string>([Path.GetFullPath(csproj)]);
@@ -69,7 +92,8 @@ public sealed partial class DockerfileTests
         {
             if (folders.Add(Path.GetRelativePath(RepositoryPaths.Root, Path.GetDirectoryName(project)!)))
             {
-                foreach (var reference in XDocument.Load(project).Descendants("ProjectReference"))
+                var document = XDocument.Load(project);
+                foreach (var reference in document.Descendants("ProjectReference").Where(r => Holds(r.Parent?.Attribute("Condition")?.Value, document, properties)))
                 {
                     pending.Push(Path.GetFullPath(Path.Combine(Path.GetDirectoryName(project)!, reference.Attribute("Include")!.Value)));
                 }
@@ -78,6 +102,27 @@ public sealed partial class DockerfileTests
 
         return folders;
     }
+
+    private static bool Holds(string? condition, XDocument project, IReadOnlyDictionary<string, string> properties)
+    {
+        if (condition is null)
+        {
+            return true;
+        }
+
+        var match = PropertyCondition().Match(condition);
+        Assert.True(match.Success, $"Unexpected condition on a ProjectReference: {condition}");
+        var name = match.Groups["name"].Value;
+        var value = properties.GetValueOrDefault(name)
+            ?? project.Descendants(name).FirstOrDefault(p => p.Attribute("Condition")?.Value == $"'$({name})' == ''")?.Value ?? "";
+        return (value == match.Groups["value"].Value) == (match.Groups["op"].Value == "==");
+    }
+
+    [GeneratedRegex(@"-p:(?<name>\w+)=(?<value>\S+)")]
+    private static partial Regex PublishProperty();
+
+    [GeneratedRegex(@"^'\$\((?<name>\w+)\)'\s*(?<op>==|!=)\s*'(?<value>[^']*)'$")]
+    private static partial Regex PropertyCondition();
 
     [GeneratedRegex(@"^FROM\s+(--platform=\S+\s+)?(?<image>\S+)", RegexOptions.IgnoreCase)]
     private static partial Regex FromLine();

@@ -2,16 +2,26 @@ using System.Globalization;
 
 namespace CallPing.Silo.Tests.Deploy;
 
-/// <summary>deploy/k8s read as kubectl would apply it: every object complete and every reference pointing at something real.</summary>
+/// <summary>
+/// deploy/k8s read as kubectl would apply it: every object complete and every reference pointing at something real.
+/// The silos (Silo:Roles=worker, a Deployment or a StatefulSet) form the Orleans cluster; the web pods are its clients.
+/// </summary>
 public sealed class ManifestTests
 {
+    private const string SiloPort = "11111";
+    private const string GatewayPort = "30000";
+    private static readonly TimeSpan HostShutdownTimeout = TimeSpan.FromSeconds(30);
+
     private readonly IReadOnlyList<Manifest> _all = Manifest.All();
 
-    private IEnumerable<Manifest> Deployments => _all.Where(m => m.Kind == "Deployment");
+    private IEnumerable<Manifest> Workloads => _all.Where(m => m.Kind is "Deployment" or "StatefulSet");
 
     private Manifest Web => Assert.Single(_all, m => m.Kind == "Deployment" && m.Name == "callping-web");
 
-    private Manifest Worker => Assert.Single(_all, m => m.Kind == "Deployment" && m.Name == "callping-worker");
+    /// <summary>The silos' workload: the one whose pods run the Silo host in the worker role.</summary>
+    private Manifest Silo => Assert.Single(Workloads, w => Containers(w).Any(c => Env(c).GetValueOrDefault("Silo__Roles") == "worker"));
+
+    private IReadOnlyDictionary<string, string> Config => Manifest.Map(Assert.Single(_all, m => m.Kind == "ConfigMap").Root, "data");
 
     [Fact]
     public void EveryDocument_Always_HasApiVersionKindAndName()
@@ -26,9 +36,9 @@ public sealed class ManifestTests
     }
 
     [Fact]
-    public void Deployments_Selector_MatchesTemplateLabels()
+    public void Workloads_Selector_MatchesTemplateLabels()
     {
-        Assert.All(Deployments, d =>
+        Assert.All(Workloads, d =>
         {
             var selector = Manifest.Map(d.Root, "spec.selector.matchLabels");
             Assert.NotEmpty(selector);
@@ -37,9 +47,9 @@ public sealed class ManifestTests
     }
 
     [Fact]
-    public void Deployments_EveryContainer_HasRequestsLimitsAndLockedDownSecurityContext()
+    public void Workloads_EveryContainer_HasRequestsLimitsAndLockedDownSecurityContext()
     {
-        Assert.All(Deployments.SelectMany(d => Containers(d).Select(c => (Deployment: d, Container: c))), x =>
+        Assert.All(Workloads.SelectMany(d => Containers(d).Select(c => (Deployment: d, Container: c))), x =>
         {
             foreach (var key in new[] { "resources.requests.cpu", "resources.requests.memory", "resources.limits.cpu", "resources.limits.memory" })
             {
@@ -67,30 +77,80 @@ public sealed class ManifestTests
     }
 
     [Fact]
-    public void WorkerDeployment_Env_WorkerRolePodIdentityFromDownwardApi()
+    public void SiloWorkload_Env_AdvertisesThePodIpFromDownwardApi()
     {
-        var worker = Assert.Single(Containers(Worker));
-        var env = Manifest.List(worker, "env").ToList();
+        var silo = Assert.Single(Containers(Silo));
+        var env = Manifest.List(silo, "env").ToList();
 
-        Assert.Equal("worker", Env(worker)["Silo__Roles"]);
-        Assert.Equal("metadata.name", Manifest.Text(env.Single(e => Manifest.Text(e, "name") == "POD_NAME"), "valueFrom.fieldRef.fieldPath"));
         Assert.Equal("status.podIP", Manifest.Text(env.Single(e => Manifest.Text(e, "name") == "POD_IP"), "valueFrom.fieldRef.fieldPath"));
-        Assert.Equal("$(POD_NAME)", Env(worker)["Silo__SiloId"]);
-        // $(POD_NAME) expands only when POD_NAME is defined earlier in the list.
-        Assert.True(env.FindIndex(e => Manifest.Text(e, "name") == "POD_NAME") < env.FindIndex(e => Manifest.Text(e, "name") == "Silo__SiloId"));
+        Assert.Equal("$(POD_IP)", Env(silo)["Silo__AdvertisedAddress"]);
+        // $(POD_IP) expands only when POD_IP is defined earlier in the list.
+        Assert.True(env.FindIndex(e => Manifest.Text(e, "name") == "POD_IP") < env.FindIndex(e => Manifest.Text(e, "name") == "Silo__AdvertisedAddress"));
     }
 
     [Fact]
-    public void WorkerDeployment_TerminationGrace_OutlastsPbxLeaseAndClaims()
+    public void SiloWorkload_OrleansPorts_AreTheSettingsAndContainerPorts()
     {
-        var config = Manifest.Map(Assert.Single(_all, m => m.Kind == "ConfigMap").Root, "data");
-        var lease = TimeSpan.Parse(config["Pbx__LeaseDuration"], CultureInfo.InvariantCulture);
-        var claims = new[] { "Reminders__ClaimDuration", "Outbox__ClaimDuration" }.Max(k => TimeSpan.Parse(config[k], CultureInfo.InvariantCulture));
+        var silo = Assert.Single(Containers(Silo));
+        var containerPorts = Manifest.List(silo, "ports").Select(p => Manifest.Text(p, "containerPort")).ToList();
 
-        var grace = int.Parse(Manifest.Text(Worker.Root, "spec.template.spec.terminationGracePeriodSeconds")!, CultureInfo.InvariantCulture);
+        // Unset, the Silo host listens on Orleans' usual ports.
+        var siloPort = Setting(silo, "Silo__SiloPort") ?? SiloPort;
+        var gatewayPort = Setting(silo, "Silo__GatewayPort") ?? GatewayPort;
 
-        Assert.True(grace > 6 + 10, $"grace {grace} s");
-        Assert.True(grace > (lease + claims).TotalSeconds, $"grace {grace} s, lease {lease}, claims {claims}");
+        Assert.Equal((SiloPort, GatewayPort), (siloPort, gatewayPort));
+        Assert.Contains(siloPort, containerPorts);
+        Assert.Contains(gatewayPort, containerPorts);
+    }
+
+    [Fact]
+    public void SiloWorkload_Probes_ReadyzForReadinessHealthzForLiveness()
+    {
+        var silo = Assert.Single(Containers(Silo));
+
+        Assert.Equal("/readyz", Manifest.Text(silo, "readinessProbe.httpGet.path"));
+        Assert.Equal("/healthz", Manifest.Text(silo, "livenessProbe.httpGet.path"));
+    }
+
+    [Fact]
+    public void SiloWorkload_TerminationGrace_OutlastsTheHostsShutdown()
+    {
+        // Within the host's shutdown timeout Orleans deactivates the silo's grains (closing its PBX connections) and
+        // leaves the cluster, so survivors take its PBXes at once rather than after failure detection declares it dead.
+        var shutdown = Setting(Assert.Single(Containers(Silo)), "HostOptions__ShutdownTimeout") is { } configured
+            ? TimeSpan.Parse(configured, CultureInfo.InvariantCulture)
+            : HostShutdownTimeout;
+
+        var grace = int.Parse(Manifest.Text(Silo.Root, "spec.template.spec.terminationGracePeriodSeconds")!, CultureInfo.InvariantCulture);
+
+        Assert.True(grace > shutdown.TotalSeconds, $"grace {grace} s, host shutdown {shutdown}");
+    }
+
+    [Fact]
+    public void Workloads_ClusterIdentity_SameForWebClientsAndSilos()
+    {
+        (string? ClusterId, string? ServiceId) Identity(Manifest workload)
+        {
+            var container = Assert.Single(Containers(workload));
+            return (Setting(container, "Silo__ClusterId"), Setting(container, "Silo__ServiceId"));
+        }
+
+        var (web, silo) = (Identity(Web), Identity(Silo));
+
+        // A client joins only the cluster whose ids it names; unset, both sides use the same defaults.
+        Assert.Equal(silo, web);
+    }
+
+    [Fact]
+    public void Settings_Everywhere_NameNoSettingOfTheRetiredRuntime()
+    {
+        // The home-made runtime's settings are ignored by the Orleans hosts; leaving them in would mislead operators.
+        string[] retired = ["GrainRuntime__", "Reminders__", "Outbox__", "Silo__SiloId", "Silo__HeartbeatInterval", "Silo__DeadAfter", "Pbx__LeaseDuration"];
+
+        var names = Config.Keys.Concat(Workloads.SelectMany(Containers).SelectMany(c => Manifest.List(c, "env")).Select(e => Manifest.Text(e, "name") ?? "")).ToList();
+
+        Assert.NotEmpty(names);
+        Assert.DoesNotContain(names, n => retired.Any(r => n.StartsWith(r, StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -109,19 +169,18 @@ public sealed class ManifestTests
 
         var web = Assert.Single(budgets, b => Selects(Manifest.Map(b.Root, "spec.selector.matchLabels"), Labels(Web)));
 
-        Assert.False(Selects(Manifest.Map(web.Root, "spec.selector.matchLabels"), Labels(Worker)));
+        Assert.False(Selects(Manifest.Map(web.Root, "spec.selector.matchLabels"), Labels(Silo)));
     }
 
     [Fact]
     public void Service_SelectorAndTargetPort_MatchWebPods()
     {
-        var service = Assert.Single(_all, m => m.Kind == "Service");
+        var service = WebService;
         var containerPorts = Containers(Web).SelectMany(c => Manifest.List(c, "ports")).ToList();
 
         var targetPorts = Manifest.List(service.Root, "spec.ports").Select(p => Manifest.Text(p, "targetPort")).ToList();
 
-        Assert.True(Selects(Manifest.Map(service.Root, "spec.selector"), Labels(Web)));
-        Assert.False(Selects(Manifest.Map(service.Root, "spec.selector"), Labels(Worker)));
+        Assert.False(Selects(Manifest.Map(service.Root, "spec.selector"), Labels(Silo)));
         Assert.NotEmpty(targetPorts);
         Assert.All(targetPorts, t => Assert.Contains(containerPorts, p => Manifest.Text(p, "containerPort") == t || Manifest.Text(p, "name") == t));
     }
@@ -129,7 +188,7 @@ public sealed class ManifestTests
     [Fact]
     public void Ingress_Backends_AreWebServicePorts()
     {
-        var service = Assert.Single(_all, m => m.Kind == "Service");
+        var service = WebService;
         var servicePorts = Manifest.List(service.Root, "spec.ports");
         var ingress = Assert.Single(_all, m => m.Kind == "Ingress");
 
@@ -150,12 +209,12 @@ public sealed class ManifestTests
             .SelectMany(m => Manifest.Map(m.Root, "stringData").Keys.Concat(Manifest.Map(m.Root, "data").Keys).Select(k => $"{m.Kind}/{m.Name}/{k}"))
             .ToHashSet(StringComparer.Ordinal);
 
-        var refs = Deployments.SelectMany(Containers).SelectMany(c => Manifest.List(c, "env"))
+        var refs = Workloads.SelectMany(Containers).SelectMany(c => Manifest.List(c, "env"))
             .SelectMany(e => new[] { ("Secret", Manifest.At(e, "valueFrom.secretKeyRef")), ("ConfigMap", Manifest.At(e, "valueFrom.configMapKeyRef")) })
             .Where(r => r.Item2 is not null)
             .Select(r => $"{r.Item1}/{Manifest.Text(r.Item2, "name")}/{Manifest.Text(r.Item2, "key")}")
             .ToList();
-        var envFrom = Deployments.SelectMany(Containers).SelectMany(c => Manifest.List(c, "envFrom")).Select(e => Manifest.Text(e, "configMapRef.name")).ToList();
+        var envFrom = Workloads.SelectMany(Containers).SelectMany(c => Manifest.List(c, "envFrom")).Select(e => Manifest.Text(e, "configMapRef.name")).ToList();
 
         Assert.Contains("Secret/callping-secrets/storage-connection-string", refs);
         Assert.All(refs, r => Assert.Contains(r, keys));
@@ -165,11 +224,12 @@ public sealed class ManifestTests
     [Fact]
     public void Settings_ClusterPods_UsePostgresWithSecretsFromTheSecret()
     {
-        var config = Manifest.Map(Assert.Single(_all, m => m.Kind == "ConfigMap").Root, "data");
+        var config = Config;
 
         Assert.Equal("Postgres", config["Storage__Provider"]);
         Assert.Equal("json", config["Logging__Console__FormatterName"]);
-        Assert.All(Deployments.SelectMany(Containers), c =>
+        // Silos keep membership, state and reminders there; web pods find the silos' gateways there.
+        Assert.All(Workloads.SelectMany(Containers), c =>
         {
             Assert.Equal("callping-secrets", Manifest.Text(SecretRef(c, "Storage__ConnectionString"), "name"));
             var fleet = config.Keys.Where(k => k.StartsWith("Pbx__Fleet__", StringComparison.Ordinal) && k.EndsWith("__Id", StringComparison.Ordinal));
@@ -178,6 +238,13 @@ public sealed class ManifestTests
         });
         Assert.Equal("admin-token", Manifest.Text(SecretRef(Assert.Single(Containers(Web)), "Admin__Token"), "key"));
     }
+
+    /// <summary>The one Service in front of the web pods.</summary>
+    private Manifest WebService => Assert.Single(_all, m => m.Kind == "Service" && Selects(Manifest.Map(m.Root, "spec.selector"), Labels(Web)));
+
+    /// <summary>A setting as the container sees it: its own env value, else the ConfigMap's; null when neither sets it.</summary>
+    private string? Setting(object container, string name) =>
+        Env(container).TryGetValue(name, out var value) ? value : Config.TryGetValue(name, out var shared) ? shared : null;
 
     private static IReadOnlyList<object> Containers(Manifest deployment) => Manifest.List(deployment.Root, "spec.template.spec.containers");
 

@@ -30,9 +30,9 @@ public sealed class JsonLogTests(LoggedAlertRun run) : IClassFixture<LoggedAlert
     }
 
     [Fact]
-    public void PbxDriverCallLines_ForAlertCall_CarryAlertIdScope()
+    public void PbxLinkCallLines_ForAlertCall_CarryAlertIdScope()
     {
-        var callLines = run.Lines.Where(l => l.Category == "CallPing.Silo.Pbx.PbxDriver" && l.Message.Contains(run.AlertId, StringComparison.Ordinal)).ToList();
+        var callLines = run.Lines.Where(l => l.Category == "CallPing.Grains.Pbx.Link.PbxLink" && l.Message.Contains(run.AlertId, StringComparison.Ordinal)).ToList();
 
         Assert.Contains(callLines, l => l.Message.Contains("dialling", StringComparison.Ordinal));
         Assert.Contains(callLines, l => l.Message.Contains("answered", StringComparison.Ordinal));

@@ -19,11 +19,11 @@ public sealed class SimpleLogTests : IDisposable
         });
 
         await silo.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
-        await Eventually.ReachesAsync(() => Task.FromResult(silo.Output), o => o.Contains("roles Web, Worker", StringComparison.Ordinal),
-            TimeSpan.FromSeconds(10), "the membership line");
+        await Eventually.ReachesAsync(() => Task.FromResult(silo.Output), o => o.Contains("Admin token: in", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(10), "the admin token line");
 
-        Assert.Contains(silo.Output.Split(Environment.NewLine), l => l.StartsWith("info: CallPing.Runtime.Membership", StringComparison.Ordinal)
-            || l.Contains(" info: CallPing.Runtime.Membership", StringComparison.Ordinal));
+        Assert.Contains(silo.Output.Split(Environment.NewLine), l => l.StartsWith("info: CallPing.WebFrontend.Admin.AdminToken", StringComparison.Ordinal));
+        Assert.Contains(silo.Output.Split(Environment.NewLine), l => l.StartsWith("info: Orleans.", StringComparison.Ordinal));
         Assert.DoesNotContain("\"Category\":", silo.Output);
     }
 }

@@ -1,21 +1,18 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using CallPing.Grains;
-using CallPing.Runtime;
-using CallPing.Runtime.Hosting;
 using CallPing.Silo.Hosting;
-
+using CallPing.WebFrontend.Hosting;
 
 namespace CallPing.TestSupport.Pbx;
 
-/// <summary>An in-process silo with the product's grains and worker role, on a SQLite store of its own.</summary>
+/// <summary>An in-process Orleans silo with the product's grains and worker role (no web endpoints), on a SQLite store of its own.</summary>
 public sealed class WorkerSilo : IAsyncDisposable
 {
-    private readonly IHost _host;
+    private readonly WebApplication _host;
     private readonly TempFolder _data;
 
-    private WorkerSilo(IHost host, TempFolder data)
+    private WorkerSilo(WebApplication host, TempFolder data)
     {
         _host = host;
         _data = data;
@@ -28,17 +25,20 @@ public sealed class WorkerSilo : IAsyncDisposable
     public static async Task<WorkerSilo> StartAsync(Dictionary<string, string?> settings)
     {
         var data = new TempFolder();
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        var builder = CallPingHost.CreateBuilder([], defaultRoles: "worker");
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
+            ["Urls"] = $"http://127.0.0.1:{FreePort.Next()}",
             ["Storage:DataFolder"] = data.Path,
+            ["Silo:SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Silo:GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            // Simulated phones when a test gives no Pbx:Fleet: asked for explicitly, as this host is not in Development.
+            ["Pbx:Simulate"] = "true",
             ["Pbx:HealthCheckInterval"] = "00:00:00.200",
-            ["Outbox:PollInterval"] = "00:00:00.200",
-            ["Reminders:PollInterval"] = "00:00:00.200",
+            ["Logging:LogLevel:Default"] = "Warning",
         });
         builder.Configuration.AddInMemoryCollection(settings);
-        builder.AddGrainRuntime(GrainsAssembly.Assembly);
-        builder.AddCallPingGrains();
+        builder.AddCallPingSilo();
         builder.AddWorkerRole();
         var host = builder.Build();
         await host.StartAsync();
@@ -48,7 +48,7 @@ public sealed class WorkerSilo : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _host.StopAsync();
-        _host.Dispose();
+        await _host.DisposeAsync();
         _data.Dispose();
     }
 }

@@ -123,13 +123,13 @@ public sealed class AlertsApiTests(SharedIntakeApp.App app)
     public async Task Trigger_SqlAndHtmlInText_StoredVerbatimAsData()
     {
         var (_, _, client) = await app.NewProjectAsync();
-        const string summary = "'; DROP TABLE grain_state; -- <script>alert(1)</script>";
+        const string summary = "'; DROP TABLE OrleansStorage; -- <script>alert(1)</script>";
 
-        var accepted = await (await client.TriggerAsync("robert'); DROP TABLE grain_state;--", summary)).JsonAsync();
+        var accepted = await (await client.TriggerAsync("robert'); DROP TABLE OrleansStorage;--", summary)).JsonAsync();
         var alert = await client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/alerts/{accepted.GetProperty("alertId").GetString()}");
 
         Assert.Equal(summary, alert.GetProperty("summary").GetString());
-        Assert.Equal("robert'); DROP TABLE grain_state;--", alert.GetProperty("dedupKey").GetString());
+        Assert.Equal("robert'); DROP TABLE OrleansStorage;--", alert.GetProperty("dedupKey").GetString());
         Assert.True(await app.StoredAlertRowsAsync() > 0);
     }
 }

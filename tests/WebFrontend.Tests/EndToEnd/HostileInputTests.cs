@@ -20,7 +20,7 @@ public sealed class HostileInputTests(SharedIntakeApp.App app)
         { "array for a string", Alerts, Json, """{"summary":"x","severity":["critical"],"action":"trigger"}""", 400, "severity" },
         { "huge summary", Alerts, Json, $$$"""{"summary":"{{{new string('x', 20_000)}}}","severity":"critical","action":"trigger"}""", 400, "summary" },
         { "deep nesting", Alerts, Json, """{"summary":"x","severity":"critical","action":"trigger","details":""" + new string('[', 500) + new string(']', 500) + "}", 400, "details" },
-        { "SQL in severity", Alerts, Json, """{"summary":"x","severity":"critical'; DROP TABLE grain_state;--","action":"trigger"}""", 400, "severity" },
+        { "SQL in severity", Alerts, Json, """{"summary":"x","severity":"critical'; DROP TABLE OrleansStorage;--","action":"trigger"}""", 400, "severity" },
         { "HTML in action", Alerts, Json, """{"summary":"x","severity":"critical","action":"<script>alert(1)</script>"}""", 400, "action" },
         { "missing fields", Alerts, Json, "{}", 400, "action" },
         { "unknown property", Alerts, Json, """{"summary":"x","severity":"critical","action":"trigger","dedup_key":"k"}""", 400, "dedup_key" },

@@ -68,7 +68,7 @@ public sealed class KestrelBodyLimitTests : IAsyncLifetime
         await using var connection = new SqliteConnection($"Data Source={Path.Combine(_data.Path, "callping.db")};Mode=ReadOnly;Pooling=False");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM grain_state WHERE grain_type = 'AlertGrain'";
+        command.CommandText = "SELECT COUNT(*) FROM OrleansStorage WHERE GrainTypeString = 'alert'";
         return (long)(await command.ExecuteScalarAsync())!;
     }
 }

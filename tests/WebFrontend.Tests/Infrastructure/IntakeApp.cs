@@ -1,5 +1,6 @@
 extern alias silo;
 
+using System.Globalization;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -8,14 +9,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using CallPing.Grains.Interfaces.Models;
 using CallPing.Grains.Interfaces.Projects;
-using CallPing.Runtime;
 using CallPing.TestSupport;
 
 namespace CallPing.WebFrontend.Tests.Infrastructure;
 
 /// <summary>
-/// The real Silo app in its web role on a SQLite file in a temp folder, served in-process.
-/// The intake limit is lifted unless a test sets its own, so that load tests measure intake, not the limiter.
+/// The real Silo app in its web role on a SQLite file in a temp folder, served in-process: an Orleans silo on free
+/// ports of its own, so that several apps of parallel tests run side by side. The intake limit is lifted unless a
+/// test sets its own, so that load tests measure intake, not the limiter.
 /// </summary>
 public class IntakeApp : WebApplicationFactory<silo::Program>
 {
@@ -39,7 +40,10 @@ public class IntakeApp : WebApplicationFactory<silo::Program>
         return (projectId, key, client);
     }
 
-    /// <summary>Rows of alert and dedup grains in the store: what "nothing was stored" is checked against.</summary>
+    /// <summary>
+    /// Rows of alert and dedup grains in the store: what "nothing was stored" is checked against. Orleans' grain
+    /// storage names a row by the grain's state name ([PersistentState("alert")]), in GrainTypeString.
+    /// </summary>
     public async Task<long> StoredAlertRowsAsync()
     {
         await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
@@ -50,16 +54,20 @@ public class IntakeApp : WebApplicationFactory<silo::Program>
         }.ToString());
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM grain_state WHERE grain_type IN ('AlertGrain', 'DedupGrain')";
+        command.CommandText = "SELECT COUNT(*) FROM OrleansStorage WHERE GrainTypeString IN ('alert', 'dedup')";
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Storage:DataFolder", _data.Path);
+        builder.UseSetting("Silo:SiloPort", FreePort.Next().ToString(CultureInfo.InvariantCulture));
+        builder.UseSetting("Silo:GatewayPort", FreePort.Next().ToString(CultureInfo.InvariantCulture));
         // The web role only: intake is the web role's work, and the worker's simulated PBX fleet does not survive the
         // second stop that WebApplicationFactory gives a host (the entry point's own shutdown wait stops it too).
         builder.UseSetting("Silo:Roles", "web");
+        // The router places calls on the simulated fleet's PBXes: asked for explicitly rather than left to the environment.
+        builder.UseSetting("Pbx:Simulate", "true");
         builder.UseSetting("Intake:PermitsPerSecond", "1000000");
         foreach (var (key, value) in _settings)
         {

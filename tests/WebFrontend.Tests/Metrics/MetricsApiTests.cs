@@ -42,11 +42,30 @@ public sealed partial class MetricsApiTests(SharedIntakeApp.App app)
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Contains("# TYPE http_server_request_duration_seconds histogram", text);
         Assert.Matches(HealthzBucket(), text);
-        Assert.Contains("# TYPE callping_grain_activations gauge", text);
+    }
+
+    [Fact]
+    public async Task GetMetrics_AfterAnAlertActivatedGrains_HasOrleansActivationCount()
+    {
+        var (_, _, client) = await app.NewProjectAsync();
+        using var sent = await client.TriggerAsync($"orleans-{Guid.NewGuid():N}");
+
+        var text = await client.GetStringAsync("/metrics");
+
+        Assert.Equal(HttpStatusCode.Accepted, sent.StatusCode);
+        Assert.Contains("# TYPE orleans_catalog_activations gauge", text);
+        // The project, key, dedup and alert grains at least are active in this silo.
+        Assert.True(Activations(text) >= 4, text);
     }
 
     private static double ApiAlerts(string text) =>
         ApiAlertsLine().Match(text) is { Success: true } match ? double.Parse(match.Groups["value"].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+
+    private static double Activations(string text) =>
+        OrleansActivationsLine().Matches(text).Sum(m => double.Parse(m.Groups["value"].Value, System.Globalization.CultureInfo.InvariantCulture));
+
+    [GeneratedRegex("^orleans_catalog_activations(\\{[^}]*\\})? (?<value>\\S+)$", RegexOptions.Multiline)]
+    private static partial Regex OrleansActivationsLine();
 
     [GeneratedRegex("^callping_alerts_received_total\\{source=\"api\"\\} (?<value>\\S+)$", RegexOptions.Multiline)]
     private static partial Regex ApiAlertsLine();

@@ -6,8 +6,9 @@ public sealed class PrometheusNamesTests
 {
     [Theory]
     [InlineData("http.server.request.duration", "s", "http_server_request_duration_seconds")]
-    [InlineData("callping.reminder.lag_seconds", "s", "callping_reminder_lag_seconds")]
-    [InlineData("callping.outbox.backlog", "{effect}", "callping_outbox_backlog")]
+    [InlineData("callping.alert.first_ring_seconds", "s", "callping_alert_first_ring_seconds")]
+    [InlineData("callping.pbx.health", "{pbx}", "callping_pbx_health")]
+    [InlineData("orleans-catalog-activations", null, "orleans_catalog_activations")]
     [InlineData("payload.size", "By", "payload_size_bytes")]
     [InlineData("ns:odd-name", null, "ns:odd_name")]
     public void Metric_InstrumentNameAndUnit_FollowPrometheusConventions(string instrument, string? unit, string expected)

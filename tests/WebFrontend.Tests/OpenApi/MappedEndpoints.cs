@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CallPing.WebFrontend.Tests.OpenApi;
 
-/// <summary>The route endpoints an app really serves, as "METHOD /path" in the form OpenAPI paths take.</summary>
+/// <summary>The route endpoints an app really serves for API clients (the health probes are excluded on purpose), as "METHOD /path" in the form OpenAPI paths take.</summary>
 public static class MappedEndpoints
 {
     public static IReadOnlyList<string> Of(IServiceProvider services) =>
@@ -12,6 +12,7 @@ public static class MappedEndpoints
         .. services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
             .Where(e => !e.RoutePattern.RawText!.StartsWith("/openapi", StringComparison.Ordinal))
+            .Where(e => e.Metadata.GetMetadata<IExcludeFromDescriptionMetadata>() is not { ExcludeFromDescription: true })
             .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => $"{m} {PathOf(e.RoutePattern)}"))
             .Order(StringComparer.Ordinal),
     ];

@@ -1,0 +1,48 @@
+using CallPing.Grains.Interfaces.Models;
+
+namespace CallPing.Grains.Calls;
+
+/// <summary>Classifies a finished call from what ARI told us about it.</summary>
+public static class CallOutcomes
+{
+    /// <summary>
+    /// Classifies a call. dialstatus is read before cause because Local channels report cause 0 for
+    /// busy and congestion.
+    /// </summary>
+    /// <param name="answered">A StasisStart arrived for the channel.</param>
+    /// <param name="lastDialStatus">The last Dial event's dialstatus for the channel, or null/"" if none.</param>
+    /// <param name="cause">ChannelDestroyed's cause.</param>
+    public static CallOutcome Classify(bool answered, string? lastDialStatus, int cause)
+    {
+        if (answered)
+        {
+            return CallOutcome.Answered;
+        }
+
+        switch (lastDialStatus)
+        {
+            case "BUSY":
+                return CallOutcome.Busy;
+            case "CONGESTION" or "CHANUNAVAIL":
+                return CallOutcome.TrunkFailure;
+        }
+
+        return cause switch
+        {
+            17 => CallOutcome.Busy,
+            18 or 19 => CallOutcome.NoAnswer,
+            21 => CallOutcome.Rejected,
+            1 or 3 or 22 or 28 => CallOutcome.BadNumber,
+            27 or 34 or 38 or 41 or 42 or 44 or 127 => CallOutcome.TrunkFailure,
+            // Older Asterisk gives cause 0 "Unknown" when an originate times out while ringing.
+            0 when lastDialStatus is "RINGING" or "PROGRESS" or "NOANSWER" => CallOutcome.NoAnswer,
+            _ => CallOutcome.Failed,
+        };
+    }
+
+    /// <summary>
+    /// True when the try should be placed again at once through another PBX: its trunk or PBX failed, or its end was
+    /// never seen (its PBX lost it), which is CallPing's failure, not the callee's.
+    /// </summary>
+    public static bool ShouldRetryElsewhere(CallOutcome outcome) => outcome is CallOutcome.TrunkFailure or CallOutcome.Unknown;
+}

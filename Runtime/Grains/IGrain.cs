@@ -1,4 +1,0 @@
-namespace CallPing.Runtime;
-
-/// <summary>Marker for every grain interface.</summary>
-public interface IGrain;

@@ -1,0 +1,71 @@
+using System.Data;
+using System.Data.Common;
+using System.Net.Sockets;
+using Npgsql;
+
+namespace CallPing.Silo.Storage;
+
+/// <summary>The cluster store: every silo and web process of a cluster shares one PostgreSQL database.</summary>
+public sealed class PostgresStore : CallPingStore
+{
+    // Any fixed number works; this one is "callping" on a phone keypad, unlikely to clash with another app's lock.
+    private const long MigrationLockKey = 22557464;
+
+    private readonly NpgsqlDataSource _dataSource;
+
+    public PostgresStore(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        Location = $"{builder.Host}:{builder.Port}/{builder.Database}";
+        ConnectionString = connectionString;
+        _dataSource = NpgsqlDataSource.Create(builder);
+    }
+
+    public override string Kind => "PostgreSQL";
+
+    public override string Location { get; }
+
+    public override string Invariant => "Npgsql";
+
+    public override string ConnectionString { get; }
+
+    internal override string Dialect => "Postgres";
+
+    public override ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    protected override async Task<int> StartOnceAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var migrator = new SchemaMigrator(this);
+            await migrator.MigrateAsync(cancellationToken);
+            return migrator.LatestVersion;
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException or SocketException)
+        {
+            throw new StorageStartupException($"Cannot use {Description} (Storage:ConnectionString): {Reason(e)}", e);
+        }
+    }
+
+    internal override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
+        await _dataSource.OpenConnectionAsync(cancellationToken);
+
+    internal override async Task<DbTransaction> BeginExclusiveAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+        // Held until commit or rollback: a second silo waits here, then finds the scripts applied.
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"SELECT pg_advisory_xact_lock({MigrationLockKey})";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        return transaction;
+    }
+
+    /// <summary>The innermost useful message: "password authentication failed for user ...", "Connection refused", ...</summary>
+    private static string Reason(Exception e) => e switch
+    {
+        PostgresException postgres => $"{postgres.MessageText} ({postgres.SqlState})",
+        NpgsqlException { InnerException: { } inner } => $"{e.Message} {inner.Message}",
+        _ => e.Message,
+    };
+}
