@@ -261,7 +261,7 @@ public sealed partial class CallGrain(
     {
         try
         {
-            return await GrainFactory.GetGrain<IPbxGrain>(pbxId).DialAsync(new DialCommand(CallId, channelId, Call.Number, Call.RingTimeoutSeconds));
+            return await GrainFactory.GetGrain<IPbxGrain>(pbxId).DialAsync(new DialCommand(CallId, channelId, Call.Number, Call.RingTimeoutSeconds, time.GetUtcNow()));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -31,6 +31,12 @@ public sealed class PbxGrain(
     private static readonly TimeSpan FirstStandDown = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan LongestStandDown = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// A dial older than this is refused: well inside Orleans' 30 s response timeout, after which the asking call counts
+    /// the try as failed and dials elsewhere; an originate (at most 5 s on ARI) begun before this still ends before that.
+    /// </summary>
+    private static readonly TimeSpan DialExpiry = TimeSpan.FromSeconds(20);
+
     private readonly ILogger _logger = loggers.CreateLogger<PbxGrain>();
     private PbxLink? _link;
     private DateTimeOffset _standDownUntil;
@@ -93,6 +99,11 @@ public sealed class PbxGrain(
         if (_link is not { Connected: true } link)
         {
             return await FailDialAsync($"{PbxId} has no event socket, so an answer could not be heard");
+        }
+
+        if (time.GetUtcNow() - dial.RequestedAt > DialExpiry)
+        {
+            return await FailDialAsync($"the dial waited {(time.GetUtcNow() - dial.RequestedAt).TotalSeconds:0} s for {PbxId}; its call has failed it over");
         }
 
         // Written before the originate: a reconnect looks at this channel, and an activation that lost its claim stops here.
