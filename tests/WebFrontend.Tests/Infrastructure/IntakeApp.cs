@@ -42,7 +42,7 @@ public class IntakeApp : WebApplicationFactory<silo::Program>
 
     /// <summary>
     /// Rows of alert and dedup grains in the store: what "nothing was stored" is checked against. Orleans' grain
-    /// storage names a row by the grain's state name ([PersistentState("alert")]), in GrainTypeString.
+    /// storage names a row by the grain's state name (the alert grain's is "alert"), in GrainTypeString.
     /// </summary>
     public async Task<long> StoredAlertRowsAsync()
     {
