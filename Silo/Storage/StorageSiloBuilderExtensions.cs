@@ -1,3 +1,4 @@
+using CallPing.Grains;
 using CallPing.WebFrontend.Health;
 using CallPing.WebFrontend.Hosting;
 using Microsoft.Extensions.Options;
@@ -9,13 +10,10 @@ namespace CallPing.Silo.Storage;
 /// <summary>Puts a silo's clustering, grain storage and reminders on the configured store.</summary>
 public static class StorageSiloBuilderExtensions
 {
-    /// <summary>The grain storage name that grains give in [PersistentState(stateName, "callping")].</summary>
-    public const string GrainStorageName = "callping";
-
     /// <summary>
     /// Registers the <see cref="CallPingStore"/> (readied at the first lifecycle stage: locked, migrated), membership
     /// (ADO.NET on PostgreSQL; on SQLite, development clustering with this silo as its own primary, on the ports the
-    /// host configured), grain storage <see cref="GrainStorageName"/> with System.Text.Json state, and ADO.NET
+    /// host configured), grain storage <see cref="GrainStorage.Name"/> with System.Text.Json state, and ADO.NET
     /// reminders. Cluster id, service id and endpoints are the host's to configure.
     /// </summary>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">A setting is invalid.</exception>
@@ -43,7 +41,7 @@ public static class StorageSiloBuilderExtensions
             silo.UseDevelopmentClustering(primarySiloEndpoint: null);
         }
 
-        silo.AddAdoNetGrainStorage(GrainStorageName, options => options.Configure<CallPingStore, IServiceProvider>((o, store, services) =>
+        silo.AddAdoNetGrainStorage(GrainStorage.Name, options => options.Configure<CallPingStore, IServiceProvider>((o, store, services) =>
         {
             o.Invariant = store.Invariant;
             o.ConnectionString = store.ConnectionString;

@@ -25,7 +25,7 @@ public sealed class StorageCluster : IAsyncDisposable
     public IServiceProvider Services => _cluster.GetSiloServiceProvider();
 
     /// <summary>The "callping" grain storage provider, for writing beside a grain as a second activation would.</summary>
-    public IGrainStorage GrainStorage => Services.GetRequiredKeyedService<IGrainStorage>(StorageSiloBuilderExtensions.GrainStorageName);
+    public IGrainStorage GrainStorage => Services.GetRequiredKeyedService<IGrainStorage>(CallPing.Grains.GrainStorage.Name);
 
     /// <summary>Starts a silo on <paramref name="storage"/>; silos started with the same service id share the data.</summary>
     public static async Task<StorageCluster> StartAsync(StorageOptions storage, string serviceId)
