@@ -9,6 +9,10 @@ public static class WebRoleApis
         endpoints.MapAlertsApi();
         endpoints.MapPagerDutyApi();
         endpoints.MapIntegrationsApi();
+        endpoints.MapAuthApi();
+        endpoints.MapSessionApi();
+        endpoints.MapPasswordResetApi();
+        endpoints.MapMeApi();
         return endpoints;
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using CallPing.Grains;
+using CallPing.WebFrontend.Accounts;
 using CallPing.WebFrontend.Admin;
 using CallPing.WebFrontend.Apis;
 using CallPing.WebFrontend.Health;
@@ -29,6 +30,7 @@ public static class CallPingHost
         builder.AddCallPingMetrics();
         builder.AddPbxSimulationDefault();
         builder.AddCallPingHealthChecks();
+        builder.AddCallPingAccounts();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.AddSingleton<AdminToken>();
@@ -52,8 +54,10 @@ public static class CallPingHost
     /// <summary>Maps the health probes, which every process serves, and the web role's endpoints when it has that role.</summary>
     public static WebApplication MapCallPing(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseCallPingAccounts();
         app.MapHealthApi();
         app.MapMetricsApi();
         if (app.Services.GetRequiredService<IOptions<SiloOptions>>().Value.ParsedRoles.HasFlag(SiloRoles.Web))

@@ -6,7 +6,8 @@ namespace CallPing.WebFrontend.OpenApi;
 /// <summary>
 /// Describes the API and its two bearer credentials, and marks which operations need which. The endpoints check the
 /// credentials themselves (an intake gate, an endpoint filter), not through ASP.NET Core authentication, so the
-/// requirement is derived here from the route prefix: /api/v1 takes a project API key, /admin the admin token.
+/// requirement is derived here from the route prefix: /api/v1 takes a project API key, /admin the admin token,
+/// /api/v1/auth and /api/v1/me the session cookie (but for the endpoints that start a session or follow an e-mailed link).
 /// </summary>
 internal sealed class SecurityDocumentTransformer : IOpenApiDocumentTransformer
 {
@@ -14,13 +15,19 @@ internal sealed class SecurityDocumentTransformer : IOpenApiDocumentTransformer
 
     public const string AdminTokenScheme = "AdminToken";
 
+    public const string SessionScheme = "Session";
+
+    // Account endpoints that need no session: they start one, or work from an e-mailed link.
+    private static readonly string[] SessionlessAccountPaths =
+        ["/api/v1/auth/signup", "/api/v1/auth/verify-email", "/api/v1/auth/login", "/api/v1/auth/login/totp", "/api/v1/auth/forgot-password", "/api/v1/auth/reset-password"];
+
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
         document.Info = new OpenApiInfo
         {
             Title = "CallPing",
             Version = CallPingOpenApi.DocumentName,
-            Description = "Alert intake (native, PagerDuty Events API v2, Alertmanager and Grafana webhooks), the alert API, "
+            Description = "Alert intake (native, PagerDuty Events API v2, Alertmanager and Grafana webhooks), the alert API, accounts and sessions, "
                 + "operator endpoints and health probes. Bad input is answered with RFC 7807 problem+json naming the field.",
         };
         document.Components ??= new OpenApiComponents();
@@ -31,6 +38,13 @@ internal sealed class SecurityDocumentTransformer : IOpenApiDocumentTransformer
             Scheme = "bearer",
             BearerFormat = "cp_live_...",
             Description = "A project API key: Authorization: Bearer cp_live_... (on /v2/enqueue it is the routing_key instead).",
+        };
+        document.Components.SecuritySchemes[SessionScheme] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.ApiKey,
+            In = ParameterLocation.Cookie,
+            Name = Accounts.SessionCookie.Name,
+            Description = "The session cookie set by login; every POST, PUT, PATCH and DELETE also needs the X-CSRF-Token header (GET /api/v1/auth/csrf).",
         };
         document.Components.SecuritySchemes[AdminTokenScheme] = new OpenApiSecurityScheme
         {
@@ -57,7 +71,9 @@ internal sealed class SecurityDocumentTransformer : IOpenApiDocumentTransformer
     }
 
     private static string? SchemeFor(string path) =>
-        path.StartsWith("/admin/", StringComparison.Ordinal) ? AdminTokenScheme
+        SessionlessAccountPaths.Contains(path) ? null
+        : path.StartsWith("/api/v1/auth/", StringComparison.Ordinal) || path.StartsWith("/api/v1/me", StringComparison.Ordinal) ? SessionScheme
+        : path.StartsWith("/admin/", StringComparison.Ordinal) ? AdminTokenScheme
         : path.StartsWith("/api/v1/", StringComparison.Ordinal) ? ApiKeyScheme
         : null;
 }

@@ -1,0 +1,90 @@
+namespace CallPing.Grains.Interfaces.Accounts;
+
+/// <summary>
+/// One person's account: e-mail, password hash, sessions, TOTP. Key: the user id. The web role does the cryptography
+/// (password hashing, encryption of the TOTP secret, code checks); this grain keeps the state and makes the decisions
+/// that must not race: which session lives, whether a code or link was used already, how many tries a challenge had.
+/// </summary>
+[Alias("callping.IUserGrain")]
+public interface IUserGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the account for an address (called by its e-mail index grain); a no-op when it exists.</summary>
+    [Alias("Create")]
+    Task CreateAsync(string email);
+
+    /// <summary>Records a sign-up's password and link; false when the address is verified already.</summary>
+    [Alias("AddSignUp")]
+    Task<bool> AddSignUpAsync(PendingSignUp signUp);
+
+    /// <summary>Follows a sign-up link: the address is verified, the sign-up's password becomes the account's. False when unknown, used or expired.</summary>
+    [Alias("VerifyEmail")]
+    Task<bool> VerifyEmailAsync(string tokenHash);
+
+    /// <summary>What a login is checked against; null when the account cannot log in (none, or not verified).</summary>
+    [Alias("GetCredentials")]
+    Task<UserCredentials?> GetCredentialsAsync();
+
+    /// <summary>Starts a session after a correct password (an account without TOTP).</summary>
+    [Alias("StartSession")]
+    Task<SessionTicket> StartSessionAsync(bool staySignedIn);
+
+    /// <summary>Starts a TOTP challenge after a correct password; returns its id.</summary>
+    [Alias("StartChallenge")]
+    Task<string> StartChallengeAsync(bool staySignedIn);
+
+    /// <summary>The encrypted TOTP secret to check a challenge's code against; null when the challenge is void, expired or unknown.</summary>
+    [Alias("GetChallengeSecret")]
+    Task<string?> GetChallengeSecretAsync(string challengeId);
+
+    /// <summary>Answers a challenge with the time step the code matched (null: wrong) or a recovery code's hash.</summary>
+    [Alias("AnswerChallenge")]
+    Task<ChallengeOutcome> AnswerChallengeAsync(string challengeId, ChallengeAnswer answer);
+
+    /// <summary>The live session of that id, its idle lifetime renewed; null when it ended, expired or never was.</summary>
+    [Alias("GetSession")]
+    Task<SessionView?> GetSessionAsync(string sessionId);
+
+    /// <summary>Ends one session.</summary>
+    [Alias("EndSession")]
+    Task EndSessionAsync(string sessionId);
+
+    /// <summary>Ends every session but that one; returns how many ended.</summary>
+    [Alias("EndOtherSessions")]
+    Task<int> EndOtherSessionsAsync(string sessionId);
+
+    /// <summary>Records a password re-entry on the session, for the operations that need a recent one.</summary>
+    [Alias("StepUp")]
+    Task<bool> StepUpAsync(string sessionId);
+
+    /// <summary>Sets a new password hash; every other session ends.</summary>
+    [Alias("ChangePassword")]
+    Task ChangePasswordAsync(string sessionId, string passwordHash);
+
+    /// <summary>Records a password reset link (the newest one replaces any earlier); false when the account cannot log in.</summary>
+    [Alias("AddReset")]
+    Task<bool> AddResetAsync(string tokenHash, DateTimeOffset expiresAt);
+
+    /// <summary>Uses a reset link: the new password is set and every session ends. False when unknown, used or expired.</summary>
+    [Alias("ResetPassword")]
+    Task<bool> ResetPasswordAsync(string tokenHash, string passwordHash);
+
+    /// <summary>Starts TOTP enrolment with a new encrypted secret; not active until confirmed.</summary>
+    [Alias("BeginTotp")]
+    Task BeginTotpAsync(string protectedSecret);
+
+    /// <summary>The encrypted secret of an enrolment in progress; null when none.</summary>
+    [Alias("GetPendingTotpSecret")]
+    Task<string?> GetPendingTotpSecretAsync();
+
+    /// <summary>Turns TOTP on after a first correct code (its time step) with the hashes of new recovery codes.</summary>
+    [Alias("ConfirmTotp")]
+    Task<bool> ConfirmTotpAsync(long timeStep, IReadOnlyList<string> recoveryCodeHashes);
+
+    /// <summary>Turns TOTP off and drops its secret and recovery codes.</summary>
+    [Alias("DisableTotp")]
+    Task DisableTotpAsync();
+
+    /// <summary>The account as its owner sees it.</summary>
+    [Alias("GetProfile")]
+    Task<UserProfile?> GetProfileAsync();
+}

@@ -1,0 +1,51 @@
+using CallPing.Grains.Interfaces.Accounts;
+
+namespace CallPing.Grains.Accounts;
+
+/// <summary>
+/// Stored state of an account. Nothing here works when read: the password is a PBKDF2 hash, the TOTP secret is
+/// encrypted with the cluster's Data Protection keys, session ids, link tokens and recovery codes are SHA-256 hashes.
+/// </summary>
+[GenerateSerializer, Alias("callping.UserState")]
+public sealed class UserState
+{
+    [Id(0)]
+    public string Email { get; set; } = "";
+
+    [Id(1)]
+    public bool EmailVerified { get; set; }
+
+    /// <summary>Empty until the address is verified: the followed sign-up link brings the password.</summary>
+    [Id(2)]
+    public string PasswordHash { get; set; } = "";
+
+    [Id(3)]
+    public DateTimeOffset CreatedAt { get; set; }
+
+    [Id(4)]
+    public List<PendingSignUp> SignUps { get; set; } = [];
+
+    [Id(5)]
+    public StoredLink? Reset { get; set; }
+
+    [Id(6)]
+    public Dictionary<string, StoredSession> Sessions { get; set; } = [];
+
+    [Id(7)]
+    public Dictionary<string, StoredChallenge> Challenges { get; set; } = [];
+
+    /// <summary>The encrypted TOTP secret while TOTP is on.</summary>
+    [Id(8)]
+    public string? TotpSecret { get; set; }
+
+    /// <summary>The encrypted secret of an enrolment not confirmed yet.</summary>
+    [Id(9)]
+    public string? PendingTotpSecret { get; set; }
+
+    /// <summary>The time step of the last code accepted: a code of that step or an earlier one is refused.</summary>
+    [Id(10)]
+    public long LastTotpStep { get; set; }
+
+    [Id(11)]
+    public List<string> RecoveryCodeHashes { get; set; } = [];
+}

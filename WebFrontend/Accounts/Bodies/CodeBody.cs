@@ -1,0 +1,4 @@
+namespace CallPing.WebFrontend.Accounts.Bodies;
+
+/// <summary>A 6-digit TOTP code.</summary>
+public sealed record CodeBody(string? Code);

@@ -1,0 +1,4 @@
+namespace CallPing.WebFrontend.Accounts.Bodies;
+
+/// <summary>How many other sessions ended.</summary>
+public sealed record EndedSessions(int Ended);

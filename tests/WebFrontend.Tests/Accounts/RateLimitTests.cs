@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using System.Net;
+using Xunit.Abstractions;
+
+namespace CallPing.WebFrontend.Tests.Accounts;
+
+/// <summary>Rate limits per IP and per account on the account endpoints (each test on an app with its own limits), and failed-login timing.</summary>
+[Collection(AccountsCollection.Name)]
+public sealed class RateLimitTests(AccountsFixture fixture, ITestOutputHelper output)
+{
+    private const string Password = SessionLifetimeTests.Password;
+
+    [Fact]
+    public async Task Login_OverThePerIpLimit_429WithRetryAfter()
+    {
+        var settings = fixture.Smtp.Settings();
+        settings["Accounts:IpPermitsPerMinute"] = "3";
+        settings["Accounts:AccountPermitsPerMinute"] = "1000";
+        await using var app = new AccountsApp(settings);
+        using var browser = app.NewBrowser();
+
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage? last = null;
+        for (var i = 0; i < 4; i++)
+        {
+            last?.Dispose();
+            last = await browser.PostAsync("/api/v1/auth/login", new { email = AccountsApp.NewEmail(), password = Password });
+            statuses.Add(last.StatusCode);
+        }
+
+        using var signUpStillOpen = await browser.PostAsync("/api/v1/auth/signup", new { email = AccountsApp.NewEmail(), password = Password });
+
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], statuses);
+        Assert.True(last!.Headers.RetryAfter?.Delta > TimeSpan.Zero, $"Retry-After: {last.Headers.RetryAfter}");
+        Assert.Equal("application/problem+json", last.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.Accepted, signUpStillOpen.StatusCode);
+        last.Dispose();
+    }
+
+    [Fact]
+    public async Task Login_OverThePerAccountLimit_429ForThatAccountOnly()
+    {
+        var settings = fixture.Smtp.Settings();
+        settings["Accounts:IpPermitsPerMinute"] = "1000";
+        settings["Accounts:AccountPermitsPerMinute"] = "2";
+        await using var app = new AccountsApp(settings);
+        using var browser = app.NewBrowser();
+        var target = AccountsApp.NewEmail();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            using var response = await browser.PostAsync("/api/v1/auth/login", new { email = target, password = Password + i });
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                Assert.NotNull(response.Headers.RetryAfter);
+            }
+        }
+
+        using var otherAccount = await browser.PostAsync("/api/v1/auth/login", new { email = AccountsApp.NewEmail(), password = Password });
+        using var forgot1 = await browser.PostAsync("/api/v1/auth/forgot-password", new { email = target });
+        using var forgot2 = await browser.PostAsync("/api/v1/auth/forgot-password", new { email = target });
+        using var forgot3 = await browser.PostAsync("/api/v1/auth/forgot-password", new { email = target });
+
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(HttpStatusCode.Unauthorized, otherAccount.StatusCode);
+        Assert.Equal((HttpStatusCode.Accepted, HttpStatusCode.Accepted, HttpStatusCode.TooManyRequests), (forgot1.StatusCode, forgot2.StatusCode, forgot3.StatusCode));
+    }
+
+    [Fact]
+    public async Task FailedLogin_UnknownAddressTakesAboutAsLongAsWrongPassword()
+    {
+        var email = AccountsApp.NewEmail();
+        using var browser = fixture.App.NewBrowser();
+        await browser.SignUpVerifiedAsync(fixture.Smtp, email, Password);
+        async Task<double> MedianMsAsync(string address)
+        {
+            var times = new List<double>();
+            for (var i = 0; i < 15; i++)
+            {
+                var clock = Stopwatch.StartNew();
+                using var response = await browser.PostAsync("/api/v1/auth/login", new { email = address, password = "Wrong-Password-Here-1" });
+                times.Add(clock.Elapsed.TotalMilliseconds);
+                Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+            }
+
+            return times.Order().ElementAt(times.Count / 2);
+        }
+
+        await MedianMsAsync(email);
+        var existing = await MedianMsAsync(email);
+        var unknown = await MedianMsAsync(AccountsApp.NewEmail());
+        var unknownAgain = await MedianMsAsync(AccountsApp.NewEmail());
+
+        output.WriteLine($"median failed login: existing account {existing:0.0} ms, unknown address {unknown:0.0} ms and {unknownAgain:0.0} ms");
+        Assert.InRange(Math.Min(unknown, unknownAgain) / existing, 0.7, 1.5);
+    }
+}
