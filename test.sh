@@ -41,6 +41,17 @@ if ! [ -x /usr/bin/prometheus ]; then
   fi
 fi
 
+# SMTP server (Debian's aiosmtpd): the account tests send their e-mails to a throwaway one and read what arrived.
+if ! /usr/bin/python3 -c "import aiosmtpd" >/dev/null 2>&1; then
+  echo "test.sh: installing aiosmtpd (Debian package python3-aiosmtpd)"
+  if ! { as_root apt-get update -qq &&
+         as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-aiosmtpd >/dev/null; }; then
+    echo "test.sh: could not install aiosmtpd"
+    summary 0 0 0
+    exit 1
+  fi
+fi
+
 # The tests start many hosts; none needs to watch its appsettings file, and each watcher takes one of the machine's
 # few inotify instances (128 by default), which a full run would otherwise exhaust.
 export DOTNET_hostBuilder__reloadConfigOnChange=false

@@ -54,10 +54,13 @@ public sealed class AccountsApp(IReadOnlyDictionary<string, string?> settings) :
         return rows;
     }
 
-    /// <summary>The stored state of a user grain.</summary>
-    public async Task<JsonElement> StoredUserAsync(string userId)
+    /// <summary>
+    /// The stored state of the account of an address. Found by its address: a user id is 32 hex digits, which the
+    /// storage keeps as a Guid key, not in the string key column.
+    /// </summary>
+    public async Task<JsonElement> StoredUserAsync(string email)
     {
-        var json = (await StoredRowsAsync()).Single(r => r.State == "user" && r.Key == userId).Json;
+        var json = (await StoredRowsAsync()).Single(r => r.State == "user" && r.Json.Contains($"\"{email}\"", StringComparison.Ordinal)).Json;
         using var document = JsonDocument.Parse(json);
         return document.RootElement.Clone();
     }

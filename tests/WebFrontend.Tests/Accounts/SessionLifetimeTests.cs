@@ -94,7 +94,7 @@ public sealed class SessionLifetimeTests(AccountsFixture fixture)
         App.Clock.Advance(TimeSpan.FromHours(25));
         await App.Grains.GetGrain<IUserGrain>(userId!).AsReference<IRemindable>()
             .ReceiveReminder(UserGrain.SweepReminder, new TickStatus(DateTime.UtcNow, AccountPolicy.SweepPeriod, DateTime.UtcNow));
-        var stored = await App.StoredUserAsync(userId!);
+        var stored = await App.StoredUserAsync(email);
 
         Assert.Empty(stored.EnumerateObject().Single(p => p.NameEquals("Sessions") || p.NameEquals("sessions")).Value.EnumerateObject());
     }
