@@ -96,6 +96,13 @@ public sealed class SerializationTests(SerializationTests.Silo fixture) : IClass
             return At;
         }
 
+        if (type.IsGenericType && type.GetGenericArguments() is [var key, var item] && typeof(IDictionary).IsAssignableFrom(type))
+        {
+            var dictionary = (IDictionary)Activator.CreateInstance(typeof(Dictionary<,>).MakeGenericType(key, item))!;
+            dictionary.Add(Sample(key, $"{name} key"), Sample(item, $"{name}[key]"));
+            return dictionary;
+        }
+
         if (type.IsGenericType && type.GetGenericArguments() is [var element] && typeof(IEnumerable).IsAssignableFrom(type))
         {
             var list = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(element))!;

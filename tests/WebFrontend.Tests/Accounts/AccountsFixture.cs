@@ -19,6 +19,23 @@ public sealed class AccountsFixture : IAsyncLifetime
         _ = App.Server;
     }
 
+    /// <summary>A browser signed in to a new verified account of that address, with its antiforgery token.</summary>
+    public async Task<Browser> SignedUpAndInAsync(string email, bool staySignedIn = false)
+    {
+        var browser = App.NewBrowser();
+        await browser.SignUpVerifiedAsync(Smtp, email, SessionLifetimeTests.Password);
+        await browser.LogInAsync(email, SessionLifetimeTests.Password, staySignedIn);
+        return browser;
+    }
+
+    /// <summary>Another browser signed in to that account.</summary>
+    public async Task<Browser> SignedInAsync(string email)
+    {
+        var browser = App.NewBrowser();
+        await browser.LogInAsync(email, SessionLifetimeTests.Password);
+        return browser;
+    }
+
     public static Dictionary<string, string?> WithLimitsLifted(Dictionary<string, string?> settings)
     {
         settings["Accounts:IpPermitsPerMinute"] = "1000000";

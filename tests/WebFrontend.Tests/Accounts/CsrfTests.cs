@@ -16,11 +16,8 @@ public sealed class CsrfTests(AccountsFixture fixture)
     public async Task LogoutEverywhere_WithoutToken_403AndOtherSessionsLive()
     {
         var email = AccountsApp.NewEmail();
-        using var browser = App.NewBrowser();
-        await browser.SignUpVerifiedAsync(fixture.Smtp, email, Password);
-        await browser.LogInAsync(email, Password);
-        using var other = App.NewBrowser();
-        await other.LogInAsync(email, Password);
+        using var browser = await fixture.SignedUpAndInAsync(email);
+        using var other = await fixture.SignedInAsync(email);
         browser.CsrfToken = null;
 
         using var response = await browser.PostAsync("/api/v1/auth/logout-everywhere");
@@ -36,11 +33,8 @@ public sealed class CsrfTests(AccountsFixture fixture)
     public async Task TotpEnrolment_WithAnotherSessionsToken_403AndNoEnrolmentStored()
     {
         var email = AccountsApp.NewEmail();
-        using var browser = App.NewBrowser();
-        await browser.SignUpVerifiedAsync(fixture.Smtp, email, Password);
-        await browser.LogInAsync(email, Password);
-        using var other = App.NewBrowser();
-        await other.LogInAsync(email, Password);
+        using var browser = await fixture.SignedUpAndInAsync(email);
+        using var other = await fixture.SignedInAsync(email);
         var before = (await App.StoredUserAsync(email)).ToString();
         browser.CsrfToken = other.CsrfToken;
 
@@ -54,9 +48,7 @@ public sealed class CsrfTests(AccountsFixture fixture)
     public async Task Logout_WithToken_EndsTheSession()
     {
         var email = AccountsApp.NewEmail();
-        using var browser = App.NewBrowser();
-        await browser.SignUpVerifiedAsync(fixture.Smtp, email, Password);
-        await browser.LogInAsync(email, Password);
+        using var browser = await fixture.SignedUpAndInAsync(email);
         using var thief = App.NewBrowser();
         thief.CopyCookiesFrom(browser);
 

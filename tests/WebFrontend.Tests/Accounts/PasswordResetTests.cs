@@ -15,9 +15,7 @@ public sealed class PasswordResetTests(AccountsFixture fixture)
     public async Task ResetLink_UsedOnce_SetsPasswordAndEndsSessions_SecondUseRefused()
     {
         var email = AccountsApp.NewEmail();
-        using var browser = App.NewBrowser();
-        await browser.SignUpVerifiedAsync(fixture.Smtp, email, Password);
-        await browser.LogInAsync(email, Password);
+        using var browser = await fixture.SignedUpAndInAsync(email);
         using var stranger = App.NewBrowser();
 
         using var asked = await stranger.PostAsync("/api/v1/auth/forgot-password", new { email });

@@ -88,8 +88,7 @@ public sealed class SessionLifetimeTests(AccountsFixture fixture)
         var email = AccountsApp.NewEmail();
         using var browser = await SignedInAsync(staySignedIn: false, email);
         var userId = await App.Grains.GetGrain<IEmailIndexGrain>(email).GetUserIdAsync();
-        using var second = App.NewBrowser();
-        await second.LogInAsync(email, Password);
+        using var second = await fixture.SignedInAsync(email);
 
         App.Clock.Advance(TimeSpan.FromHours(25));
         await App.Grains.GetGrain<IUserGrain>(userId!).AsReference<IRemindable>()
@@ -101,10 +100,7 @@ public sealed class SessionLifetimeTests(AccountsFixture fixture)
 
     private async Task<Browser> SignedInAsync(bool staySignedIn, string? email = null)
     {
-        var browser = App.NewBrowser();
-        email ??= AccountsApp.NewEmail();
-        await browser.SignUpVerifiedAsync(fixture.Smtp, email, Password);
-        await browser.LogInAsync(email, Password, staySignedIn);
+        var browser = await fixture.SignedUpAndInAsync(email ?? AccountsApp.NewEmail(), staySignedIn);
         Assert.Equal(HttpStatusCode.OK, await browser.MeStatusAsync());
         return browser;
     }

@@ -17,9 +17,7 @@ public sealed class StepUpTests(AccountsFixture fixture)
     public async Task PasswordChange_10MinutesAfterLogin_403UntilPasswordReentered_Then204()
     {
         var email = AccountsApp.NewEmail();
-        using var browser = App.NewBrowser();
-        await browser.SignUpVerifiedAsync(fixture.Smtp, email, Password);
-        await browser.LogInAsync(email, Password);
+        using var browser = await fixture.SignedUpAndInAsync(email);
         App.Clock.Advance(TimeSpan.FromMinutes(10));
 
         using var refused = await browser.PostAsync("/api/v1/auth/password", new { newPassword = NewPassword });
@@ -45,11 +43,8 @@ public sealed class StepUpTests(AccountsFixture fixture)
     public async Task PasswordChange_WithinFiveMinutesOfLogin_EndsEveryOtherSession()
     {
         var email = AccountsApp.NewEmail();
-        using var browser = App.NewBrowser();
-        await browser.SignUpVerifiedAsync(fixture.Smtp, email, Password);
-        await browser.LogInAsync(email, Password);
-        using var other = App.NewBrowser();
-        await other.LogInAsync(email, Password);
+        using var browser = await fixture.SignedUpAndInAsync(email);
+        using var other = await fixture.SignedInAsync(email);
 
         using var changed = await browser.PostAsync("/api/v1/auth/password", new { newPassword = NewPassword });
 
