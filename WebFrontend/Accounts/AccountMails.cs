@@ -33,7 +33,9 @@ public sealed partial class AccountMails(IMailSender sender, IOptions<MailOption
         {
             await sender.SendAsync(message, cancellationToken);
         }
-        catch (Exception e) when (e is IOException or MailKit.ProtocolException or MailKit.CommandException or System.Net.Sockets.SocketException or UnauthorizedAccessException)
+        // Whatever the mail server or the folder did, the requester hears the same (they are never told whether an
+        // address has an account) and can ask again; the operator finds the failure in the log.
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             LogSendFailed(e, subject);
         }
