@@ -44,20 +44,25 @@ install_packages() { # installs the Debian packages given that are not installed
   apt_updated=1
 }
 
-# The prompts CallPing plays (Grains/Calls/AlertPrompt.cs), spoken by espeak-ng, as 8 kHz mono 16-bit WAV.
+# The prompts CallPing plays (Grains/Calls/AlertPrompt.cs), spoken by espeak-ng, as 8 kHz mono 16-bit WAV files;
+# made again when their words change.
+prompts='alert|CallPing alert.
+menu|Press 1 to acknowledge, 2 to pass to the next person, 9 to repeat.
+acknowledged|Acknowledged. Goodbye.'
 make_prompts() { # $1: the sounds folder
   local dir="$1/callping"
+  [ "$(cat "$dir/prompts.txt" 2>/dev/null)" = "$prompts" ] && return 0
   mkdir -p "$dir"
   while IFS='|' read -r name text; do
-    [ -s "$dir/$name.wav" ] && continue
     espeak-ng -v en-us -s 175 -w "$dir/$name.22k.wav" "$text"
     sox "$dir/$name.22k.wav" -r 8000 -c 1 -b 16 "$dir/$name.wav"
     rm "$dir/$name.22k.wav"
-  done <<'EOF'
-alert|CallPing alert.
-menu|Press 1 to acknowledge, 2 to pass to the next person, 9 to repeat.
-acknowledged|Acknowledged. Thank you.
-EOF
+  done <<<"$prompts"
+  echo "$prompts" >"$dir/prompts.txt"
+}
+
+print_install() { # binary, modules, libraries, data: the lines the tests read
+  printf 'CALLPING_ASTERISK_BIN=%q\nCALLPING_ASTERISK_MODULES=%q\nCALLPING_ASTERISK_LIB=%q\nCALLPING_ASTERISK_DATA=%q\n' "$@"
 }
 
 # Everything the tier runs besides Asterisk itself: the SIP phones and the prompt makers.
@@ -77,8 +82,7 @@ if [ -n "${ASTERISK_BIN:-}" ]; then
   make_prompts "$data/sounds"
   lib="$(cd "$(dirname "$bin")/../lib" 2>/dev/null && pwd || true)"
   log "using $bin (modules in $modules)"
-  printf 'CALLPING_ASTERISK_BIN=%q\nCALLPING_ASTERISK_MODULES=%q\nCALLPING_ASTERISK_LIB=%q\nCALLPING_ASTERISK_DATA=%q\n' \
-    "$bin" "$modules" "$lib" "$data"
+  print_install "$bin" "$modules" "$lib" "$data"
   exit 0
 fi
 
@@ -126,7 +130,6 @@ if [ ! -f "$prefix/.complete" ]; then
     make install >install.log 2>&1 || { tail -n 30 install.log >&2; exit 1; }
   )
   rm -rf "$prefix.build"
-  make_prompts "$prefix/var/lib/asterisk/sounds"
   touch "$prefix/.complete"
   log "built in $((SECONDS - started)) s"
 else
@@ -134,5 +137,4 @@ else
 fi
 
 make_prompts "$prefix/var/lib/asterisk/sounds"
-printf 'CALLPING_ASTERISK_BIN=%q\nCALLPING_ASTERISK_MODULES=%q\nCALLPING_ASTERISK_LIB=%q\nCALLPING_ASTERISK_DATA=%q\n' \
-  "$prefix/sbin/asterisk" "$prefix/lib/asterisk/modules" "$prefix/lib" "$prefix/var/lib/asterisk"
+print_install "$prefix/sbin/asterisk" "$prefix/lib/asterisk/modules" "$prefix/lib" "$prefix/var/lib/asterisk"

@@ -54,9 +54,13 @@ public sealed class AsteriskPbx : IAsyncDisposable
             verbose = 3
             entityid = 02:00:00:00:00:{index:x2}
             """);
+        // Everything built, but the phone provisioning modules, which want configuration this PBX has no use for.
         Write(etc, "modules.conf", """
             [modules]
             autoload = yes
+            noload = res_phoneprov.so
+            noload = res_pjsip_phoneprov_provider.so
+            noload = res_pjsip_notify.so
             """);
         Write(etc, "logger.conf", """
             [general]
@@ -169,6 +173,16 @@ public sealed class AsteriskPbx : IAsyncDisposable
 
             using var reader = new StreamReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete));
             return reader.ReadToEnd();
+        }
+    }
+
+    /// <summary>The log from "Asterisk Ready." on: the calls, without the start-up's complaints about configuration it lacks.</summary>
+    public string LogSinceReady
+    {
+        get
+        {
+            var log = Log;
+            return log[Math.Max(0, log.IndexOf("Asterisk Ready.", StringComparison.Ordinal))..];
         }
     }
 

@@ -123,7 +123,7 @@ public sealed class RealPbxRig : IAsyncDisposable
     /// <summary>The last lines CallPing and each PBX logged, for a failure message.</summary>
     public string Diagnostics() =>
         $"CallPing's log (last 40 lines):\n{Tail(Silo?.Output ?? "", 40)}\n" +
-        string.Concat(_pbxes.Select(p => $"{p.Id}'s Asterisk log (last 40 lines):\n{Tail(p.Log, 40)}\n"));
+        string.Concat(_pbxes.Select(p => $"{p.Id}'s Asterisk log since it was ready (last 40 lines):\n{Tail(p.LogSinceReady, 40)}\n"));
 
     public async ValueTask DisposeAsync()
     {
@@ -165,7 +165,10 @@ public sealed class RealPbxRig : IAsyncDisposable
             ["Pbx:HealthCheckInterval"] = "00:00:00.500",
             // Each test calls its numbers a few times; the per-number limit is not what the tier checks.
             ["NumberLimits:MaxCalls"] = "1000",
+            // CallPing's own lines (dialling, answered, pressed, ended) without the framework's chatter, for failure messages.
             ["Logging:Console:FormatterName"] = "simple",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:CallPing"] = "Information",
             ["DOTNET_hostBuilder:reloadConfigOnChange"] = "false",
         };
         for (var i = 0; i < _pbxes.Count; i++)
