@@ -48,6 +48,20 @@ public sealed class SimulatedPbx : IAsyncDisposable
         set => _state.ResponseDelay = value;
     }
 
+    /// <summary>How long one media item of a playback lasts, from now on.</summary>
+    public TimeSpan MediaDuration
+    {
+        get => _state.MediaDuration;
+        set => _state.MediaDuration = value;
+    }
+
+    /// <summary>How far the PBX has booted: <see cref="BootStage.Booting"/> and <see cref="BootStage.AriNotLoaded"/> fail every ARI request as a starting Asterisk does.</summary>
+    public BootStage Boot
+    {
+        get => _state.Boot;
+        set => _state.Boot = value;
+    }
+
     /// <summary>Starts listening; after <see cref="StopAsync"/> it comes back on the same port with no channels.</summary>
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
@@ -127,6 +141,7 @@ public sealed class SimulatedPbx : IAsyncDisposable
         app.MapAsteriskApi();
         app.MapOriginateApi();
         app.MapChannelsApi();
+        app.MapPlaybacksApi();
         app.MapApplicationsApi();
         app.MapEventsApi();
         return app;
