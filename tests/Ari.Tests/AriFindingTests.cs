@@ -1,5 +1,6 @@
 using CallPing.Ari.Events;
 using CallPing.Ari.Tests.Infrastructure;
+using CallPing.PbxSimulator;
 
 namespace CallPing.Ari.Tests;
 
@@ -18,5 +19,24 @@ public sealed class AriFindingTests
 
         Assert.Equal(["sound:callping/alert", "sound:callping/menu"], harness.Pbx.Log.Playbacks.Single().Media);
         Assert.Contains(events, e => e is PlaybackContinuingEvent);
+    }
+
+    [Fact]
+    public async Task Finding2_StopPlaybackAsync_RunningPlayback_NextOneStartsAtOnce()
+    {
+        await using var harness = await AriHarness.StartAsync(options: new SimulatorOptions { MediaDuration = TimeSpan.FromSeconds(5) });
+        await harness.OriginateAsync("f2-1", "+15550151");
+        await harness.Stream.Events.WaitForAsync<StasisStartEvent>();
+        await harness.Client.PlayAsync("f2-1", "prompt", ["sound:callping/alert"]);
+        await harness.Stream.Events.WaitForAsync<PlaybackStartedEvent>();
+
+        var stopped = await harness.Client.StopPlaybackAsync("prompt");
+        await harness.Client.PlayAsync("f2-1", "answer", ["sound:callping/acknowledged"]);
+        var started = await harness.Stream.Events.WaitForAsync<PlaybackStartedEvent>(wait: TimeSpan.FromSeconds(2));
+        var stoppedAgain = await harness.Client.StopPlaybackAsync("prompt");
+
+        Assert.True(stopped);
+        Assert.Equal("answer", started.Playback.Id);
+        Assert.False(stoppedAgain);
     }
 }

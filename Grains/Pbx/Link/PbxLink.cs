@@ -104,7 +104,7 @@ public sealed class PbxLink : IAsyncDisposable
 
     public Task HangUpAsync(string channelId) => _client.HangupAsync(channelId, "normal", _stop.Token);
 
-    /// <summary>Plays media on an answered try; a channel that is gone or not in the app has nothing to play to.</summary>
+    /// <summary>Plays media on an answered try, stopping the playback it replaces; a channel that is gone or not in the app has nothing to play to.</summary>
     public async Task PlayAsync(PlayCommand play)
     {
         if (play.HangupAfter)
@@ -114,6 +114,12 @@ public sealed class PbxLink : IAsyncDisposable
 
         try
         {
+            if (play.Stops is { } playing)
+            {
+                // Over already (404) is as good as stopped.
+                await _client.StopPlaybackAsync(playing, _stop.Token);
+            }
+
             await _client.PlayAsync(play.ChannelId, play.PlaybackId, play.Media, _stop.Token);
         }
         catch (AriException e) when (e.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Conflict)
