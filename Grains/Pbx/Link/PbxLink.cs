@@ -204,7 +204,7 @@ public sealed class PbxLink : IAsyncDisposable
                 break;
             case ChannelDestroyedEvent destroyed when CallIdOf(destroyed.Channel.Id) is not null:
                 var id = destroyed.Channel.Id;
-                var outcome = CallOutcomes.Classify(_answered.TryRemove(id, out _), _dialStatus.TryRemove(id, out var status) ? status : null, destroyed.Cause);
+                var outcome = CallOutcomes.Classify(_answered.TryRemove(id, out _), _dialStatus.TryRemove(id, out var status) ? status : null, destroyed.Cause, destroyed.Channel.State);
                 var detail = $"{destroyed.CauseTxt} (cause {destroyed.Cause})";
                 _logger.LogInformation("{Pbx}: {Channel} ended: {Outcome}, {Detail}", PbxId, id, outcome, detail);
                 await EndTryAsync(id, outcome, destroyed.Cause, detail);

@@ -39,6 +39,29 @@ public sealed class PbxConnectionFindingTests(EscalationCluster cluster) : Escal
     }
 
     [Fact]
+    public async Task Finding5_TrunkNeverAnswers_TrunkFailureAndSamePersonCalledAtOnceOnTheOtherPbx()
+    {
+        var alice = NewNumber();
+        Phone(alice, PhoneScript.TrunkSilent());
+        var policy = Policy with { RingTimeout = TimeSpan.FromSeconds(10) };
+        var alertId = await TriggerAsync(await ProjectAsync(policy, alice, NewNumber()));
+        var silent = await FirstTryAsync(alertId);
+        foreach (var other in Cluster.Pbxes.Where(p => p != Cluster.SimulatorOf(silent.PbxId)))
+        {
+            other.Scripts.Set(alice, AnswersAndPresses(("1", 0.5)));
+        }
+
+        // The silent trunk is known only when its originate times out, in real time.
+        var alert = await Eventually.ReachesAsync(() => AlertAsync(alertId), a => a.Status == AlertStatus.Acknowledged,
+            policy.RingTimeout + Within, $"alert {alertId} acknowledged");
+
+        var call = Assert.Single(alert.Calls);
+        Assert.Equal(2, call.Tries.Count);
+        Assert.Equal((CallOutcome.TrunkFailure, 19), (call.Tries[0].Outcome, call.Tries[0].Cause));
+        Assert.NotEqual(silent.PbxId, call.Tries[1].PbxId);
+    }
+
+    [Fact]
     public async Task Finding6_AnotherClientTakesTheApplicationThenLeaves_PbxSaysSoAndComesBackAfterStandingDown()
     {
         var pbx = Cluster.Pbxes[0];
