@@ -100,8 +100,9 @@ public sealed class SimulatedPbx : IAsyncDisposable
             _app = null;
             await _state.Stopping.CancelAsync();
             _state.Hub.AbortAll(forget: true);
-            _state.Engine.CrashAll();
+            // A dead PBX answers nothing: its HTTP goes before its channels, so nobody sees them gone meanwhile.
             await app.StopAsync();
+            _state.Engine.CrashAll();
             await app.DisposeAsync();
         }
         finally

@@ -39,6 +39,36 @@ public sealed class PbxConnectionFindingTests(EscalationCluster cluster) : Escal
     }
 
     [Fact]
+    public async Task Finding4_PbxDiesWhilePhoneRings_SamePersonCalledAtOnceOnTheOtherPbx()
+    {
+        var alice = NewNumber();
+        Phone(alice, PhoneScript.RingsWithoutAnswer());
+        var alertId = await TriggerAsync(await ProjectAsync(alice, NewNumber()));
+        var ringing = await FirstTryAsync(alertId);
+        var dying = Cluster.SimulatorOf(ringing.PbxId);
+        foreach (var other in Cluster.Pbxes.Where(p => p != dying))
+        {
+            other.Scripts.Set(alice, AnswersAndPresses(("1", 0.5)));
+        }
+
+        try
+        {
+            await dying.StopAsync();
+            var alert = await StatusReachesAsync(alertId, AlertStatus.Acknowledged);
+
+            var call = Assert.Single(alert.Calls);
+            Assert.Equal(2, call.Tries.Count);
+            Assert.Equal(CallOutcome.TrunkFailure, call.Tries[0].Outcome);
+            Assert.NotEqual(ringing.PbxId, call.Tries[1].PbxId);
+            Assert.Equal(2, Dialled(alice).Count);
+        }
+        finally
+        {
+            await dying.StartAsync();
+        }
+    }
+
+    [Fact]
     public async Task Finding5_TrunkNeverAnswers_TrunkFailureAndSamePersonCalledAtOnceOnTheOtherPbx()
     {
         var alice = NewNumber();
