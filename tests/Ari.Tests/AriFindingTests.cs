@@ -1,6 +1,8 @@
 using CallPing.Ari.Events;
+using CallPing.Ari.Streaming;
 using CallPing.Ari.Tests.Infrastructure;
 using CallPing.PbxSimulator;
+using Microsoft.Extensions.Logging;
 
 namespace CallPing.Ari.Tests;
 
@@ -38,5 +40,23 @@ public sealed class AriFindingTests
         Assert.True(stopped);
         Assert.Equal("answer", started.Playback.Id);
         Assert.False(stoppedAgain);
+    }
+
+    [Fact]
+    public async Task Finding8_AnsweredCall_ChannelVarsetEventsAreNotLoggedAtInformation()
+    {
+        await using var harness = await AriHarness.StartAsync(connectEvents: false);
+        var logger = new RecordingLogger<AriEventStream>();
+        await using var stream = new AriEventStream(harness.Connection, AriHarness.FastReconnect, logger);
+        stream.Start();
+        await stream.StateChanges.WaitForStateAsync(AriConnectionState.Connected);
+        await harness.OriginateAsync("f8-1", "+15550152");
+        await stream.Events.WaitForAsync<StasisStartEvent>();
+
+        await harness.Client.HangupAsync("f8-1");
+        var events = await stream.Events.ReadUntilAsync(e => e is StasisEndEvent);
+
+        Assert.Equal(7, events.Count(e => e.Type == "ChannelVarset"));
+        Assert.DoesNotContain(logger.Lines, l => l.Level >= LogLevel.Information && l.Message.Contains("ChannelVarset", StringComparison.Ordinal));
     }
 }
