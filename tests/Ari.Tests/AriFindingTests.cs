@@ -1,3 +1,4 @@
+using System.Net;
 using CallPing.Ari.Events;
 using CallPing.Ari.Streaming;
 using CallPing.Ari.Tests.Infrastructure;
@@ -58,5 +59,17 @@ public sealed class AriFindingTests
 
         Assert.Equal(7, events.Count(e => e.Type == "ChannelVarset"));
         Assert.DoesNotContain(logger.Lines, l => l.Level >= LogLevel.Information && l.Message.Contains("ChannelVarset", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Finding9_PingAsync_AriAnswers404HtmlWhileBooting_ErrorIsTheStatusAndAShortReason()
+    {
+        await using var harness = await AriHarness.StartAsync(connectEvents: false);
+        harness.Pbx.Boot = BootStage.AriNotLoaded;
+
+        var error = await Assert.ThrowsAsync<AriException>(() => harness.Client.PingAsync());
+
+        Assert.Equal(HttpStatusCode.NotFound, error.StatusCode);
+        Assert.Equal("ARI 404: Not Found", error.Message);
     }
 }

@@ -2,6 +2,7 @@ using CallPing.Ari;
 using CallPing.Ari.Streaming;
 using CallPing.Grains.Calls;
 using CallPing.Grains.Interfaces.Models;
+using CallPing.PbxSimulator;
 using CallPing.PbxSimulator.Recording;
 using CallPing.PbxSimulator.Scripting;
 using CallPing.TestSupport;
@@ -138,6 +139,26 @@ public sealed class PbxConnectionFindingTests(EscalationCluster cluster) : Escal
         Assert.Equal(2, call.Tries.Count);
         Assert.NotEqual(CallOutcome.NoAnswer, call.Tries[0].Outcome);
         Assert.Equal(2, Dialled(alice).Count);
+    }
+
+    [Fact]
+    public async Task Finding9_PingAnswered404HtmlWhileAsteriskBoots_PbxKeepsTheStatusAndAShortReason()
+    {
+        var pbx = Cluster.Pbxes[0];
+        var pbxId = EscalationCluster.Fleet.All[0].PbxId;
+        pbx.Boot = BootStage.AriNotLoaded;
+        try
+        {
+            var health = await Eventually.ReachesAsync(() => Silo.Pbx(pbxId).GetHealthAsync(),
+                h => h.LastErrors.Any(e => e.Contains("ping failed", StringComparison.Ordinal)), Within, $"{pbxId}'s failed ping");
+
+            var error = health.LastErrors.Last(e => e.Contains("ping failed", StringComparison.Ordinal));
+            Assert.EndsWith("ping failed: ARI 404: Not Found", error);
+        }
+        finally
+        {
+            pbx.Boot = BootStage.Booted;
+        }
     }
 
     /// <summary>Waits until the alert's first call has its first try dialled; returns that try.</summary>
