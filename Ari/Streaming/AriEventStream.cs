@@ -187,7 +187,8 @@ public sealed class AriEventStream : IAsyncDisposable
             var ariEvent = AriEventParser.Parse(message);
             if (ariEvent is UnknownAriEvent unknown)
             {
-                _logger.LogInformation("Unhandled ARI event type {Type} from {Pbx}", unknown.Type, _connection.BaseUrl);
+                // Asterisk sends many events nobody asked for (about seven ChannelVarset per answered call): not news.
+                _logger.LogDebug("Unhandled ARI event type {Type} from {Pbx}", unknown.Type, _connection.BaseUrl);
             }
 
             return ariEvent;
