@@ -57,9 +57,7 @@ public sealed class CallOutcomeTests(CallOutcomeTests.Phones phones) : IClassFix
     [RealPbxFact]
     public async Task AlertResolvedWhileThePhoneRings_TheCallIsHungUpAtOnce_NobodyCalledAgain()
     {
-        var key = await Rig.CreateProjectAsync("resolved", [RingsUntilResolved], ringTimeoutSeconds: 60);
-        var alertId = await Rig.TriggerAsync(key, "job-stuck", "Nightly job stuck");
-        var attempt = await Rig.FirstTryRingingAsync(key, alertId);
+        var (key, alertId, attempt) = await Rig.AlertRingingAsync(RingsUntilResolved, ringTimeoutSeconds: 60);
 
         using (var api = Rig.Api(key))
         {

@@ -17,9 +17,7 @@ public sealed class CallPingDownTests
     {
         // Frank answers after 20 s of ringing: time for CallPing to stop and start again meanwhile.
         await using var rig = await RealPbxRig.StartAsync(PhoneLine.Everywhere(Frank, "answers-and-presses-1", TimeSpan.FromSeconds(20)));
-        var key = await rig.CreateProjectAsync("restarted", [Frank], ringTimeoutSeconds: 60);
-        var alertId = await rig.TriggerAsync(key, "queue-stuck", "Queue stuck");
-        var first = await rig.FirstTryRingingAsync(key, alertId);
+        var (key, alertId, first) = await rig.AlertRingingAsync(Frank, ringTimeoutSeconds: 60);
 
         await rig.Silo.TerminateAsync(Within);
         rig.Silo.Restart();
@@ -40,9 +38,7 @@ public sealed class CallPingDownTests
     {
         // Grace answers after 4 s of ringing, while CallPing is down: Asterisk hangs up at once (no Stasis app).
         await using var rig = await RealPbxRig.StartAsync(PhoneLine.Everywhere(Grace, "answers-and-presses-1", TimeSpan.FromSeconds(4)));
-        var key = await rig.CreateProjectAsync("answered-while-down", [Grace], ringTimeoutSeconds: 30);
-        var alertId = await rig.TriggerAsync(key, "cert-expiry", "Certificate expires today");
-        var first = await rig.FirstTryRingingAsync(key, alertId);
+        var (key, alertId, first) = await rig.AlertRingingAsync(Grace, ringTimeoutSeconds: 30);
 
         rig.Silo.Kill();
         await rig.Silo.WaitForExitAsync(Within);

@@ -15,9 +15,7 @@ public sealed class PbxKilledTests
     {
         // Erin answers after 6 s of ringing, so the first try is still ringing when its PBX dies.
         await using var rig = await RealPbxRig.StartAsync(PhoneLine.Everywhere(Erin, "answers-and-presses-1", TimeSpan.FromSeconds(6)));
-        var key = await rig.CreateProjectAsync("pbx-killed", [Erin], ringTimeoutSeconds: 30);
-        var alertId = await rig.TriggerAsync(key, "api-down", "API down");
-        var first = await rig.FirstTryRingingAsync(key, alertId);
+        var (key, alertId, first) = await rig.AlertRingingAsync(Erin, ringTimeoutSeconds: 30);
 
         var killedAt = DateTimeOffset.UtcNow;
         rig[first.PbxId].Kill();

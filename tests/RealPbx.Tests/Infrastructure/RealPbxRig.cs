@@ -90,13 +90,18 @@ public sealed class RealPbxRig : IAsyncDisposable
         return alert;
     }
 
-    /// <summary>Waits until the alert's first try rings on its PBX (ARI says "Ringing") and returns it.</summary>
-    public async Task<CallTry> FirstTryRingingAsync(string apiKey, string alertId)
+    /// <summary>
+    /// Creates a project whose one contact is <paramref name="number"/>, raises an alert for it and waits until the
+    /// alert's first try rings on its PBX (ARI says "Ringing").
+    /// </summary>
+    public async Task<(string ApiKey, string AlertId, CallTry FirstTry)> AlertRingingAsync(string number, int ringTimeoutSeconds)
     {
-        var placed = await AlertReachesAsync(apiKey, alertId, a => a.Calls is [{ Tries: [{ DialedAt: not null }] }], StartTimeout, "the first try placed");
+        var key = await CreateProjectAsync($"rings-{number[1..]}", [number], ringTimeoutSeconds);
+        var alertId = await TriggerAsync(key, "ringing", $"Ringing {number[^4..]}");
+        var placed = await AlertReachesAsync(key, alertId, a => a.Calls is [{ Tries: [{ DialedAt: not null }] }], StartTimeout, "the first try placed");
         var first = placed.Calls[0].Tries[0];
         await Eventually.ReachesAsync(() => this[first.PbxId].ChannelStateAsync(first.ChannelId), state => state == "Ringing", StartTimeout, "the phone ringing");
-        return first;
+        return (key, alertId, first);
     }
 
     /// <summary>Waits until CallPing reports the PBXes healthy on /metrics (callping_pbx_health).</summary>
