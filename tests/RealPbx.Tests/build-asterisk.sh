@@ -6,8 +6,8 @@
 #   CALLPING_ASTERISK_DATA=...     a data folder (astdatadir) whose sounds/ holds CallPing's prompts
 # Progress goes to stderr. Exits non-zero when no Asterisk could be made ready.
 #
-# Either ASTERISK_BIN names an operator's own asterisk executable (nothing is built; ASTERISK_MODULES may name its
-# modules folder when it is not beside the binary), or Asterisk 22 is built from the tarballs in ASTERISK_SRC
+# Either ASTERISK_BIN names an operator's own asterisk executable (nothing is built; ASTERISK_MODULES and ASTERISK_DATA
+# may name its modules and data folders when they are not where a source or Debian install puts them), or Asterisk 22 is built from the tarballs in ASTERISK_SRC
 # (default: ../shared/asterisk from the repository root) with its bundled pjproject, once, into
 #   ${XDG_CACHE_HOME:-$HOME/.cache}/callping/asterisk-<checksum of the sources and of this recipe>
 # and reused while the sources and the recipe stay the same. Debian packages it needs are installed when missing.
@@ -78,7 +78,22 @@ if [ -n "${ASTERISK_BIN:-}" ]; then
     done
   fi
   [ -f "$modules/res_ari.so" ] || { log "no res_ari.so beside $bin: set ASTERISK_MODULES to its modules folder"; exit 1; }
-  data="$cache_root/asterisk-prompts"
+  # Asterisk reads its XML documentation from its data folder at start (without it Stasis refuses to start), and the
+  # prompts from its sounds/: the tests get a data folder of links to the install's, with CallPing's prompts added,
+  # so that the install itself is not changed.
+  install_data="${ASTERISK_DATA:-}"
+  if [ -z "$install_data" ]; then
+    for candidate in "$(dirname "$bin")/../var/lib/asterisk" /var/lib/asterisk /usr/share/asterisk; do
+      if [ -d "$candidate/documentation" ]; then install_data="$(cd "$candidate" && pwd)"; break; fi
+    done
+  fi
+  [ -d "$install_data/documentation" ] || { log "no documentation/ in Asterisk's data folder: set ASTERISK_DATA to it (astdatadir)"; exit 1; }
+  data="$cache_root/asterisk-data-$(echo "$bin" | sha256sum | cut -c1-12)"
+  rm -rf "$data"
+  mkdir -p "$data/sounds"
+  for entry in "$install_data"/* "$install_data"/sounds/*; do
+    case "$entry" in "$install_data/sounds" | */sounds/callping) ;; */sounds/*) ln -s "$entry" "$data/sounds/" ;; *) ln -s "$entry" "$data/" ;; esac
+  done
   make_prompts "$data/sounds"
   lib="$(cd "$(dirname "$bin")/../lib" 2>/dev/null && pwd || true)"
   log "using $bin (modules in $modules)"

@@ -20,6 +20,7 @@ public sealed class AsteriskPbx : IAsyncDisposable
     public const string User = "callping";
     public const string App = "callping";
     public const string DialEndpoint = "PJSIP/{number}";
+    private const int MaxStarts = 3;
 
     private readonly TempFolder _folder = new();
     private readonly Process _process;
@@ -189,22 +190,32 @@ public sealed class AsteriskPbx : IAsyncDisposable
     /// <summary>Starts Asterisk and waits until its ARI answers a ping.</summary>
     public static async Task<AsteriskPbx> StartAsync(string id, int index, AsteriskInstall install, IReadOnlyDictionary<string, SippPhone> phones, TimeSpan within)
     {
-        var pbx = new AsteriskPbx(id, install, phones, index);
-        try
+        for (var start = 1; ; start++)
         {
-            await Eventually.ReachesAsync(pbx.PingAsync, answered => answered || pbx.HasExited, within, $"{id}: ARI answering a ping");
-            if (pbx.HasExited)
+            var pbx = new AsteriskPbx(id, install, phones, index);
+            try
             {
-                throw new InvalidOperationException($"{id}: Asterisk exited with {pbx._process.ExitCode}:\n{pbx.Log}");
+                await Eventually.ReachesAsync(pbx.PingAsync, answered => answered || pbx.HasExited || pbx.PortTaken, within, $"{id}: ARI answering a ping");
+                if (pbx.PortTaken && start < MaxStarts)
+                {
+                    // A free port was taken between choosing and binding it (other tests open ports all the time): try others.
+                    await pbx.DisposeAsync();
+                    continue;
+                }
+
+                if (pbx.HasExited || pbx.PortTaken)
+                {
+                    throw new InvalidOperationException($"{id}: Asterisk did not start:\n{pbx.Log}");
+                }
+
+                return pbx;
+            }
+            catch
+            {
+                await pbx.DisposeAsync();
+                throw;
             }
         }
-        catch
-        {
-            await pbx.DisposeAsync();
-            throw;
-        }
-
-        return pbx;
     }
 
     /// <summary>The channel's state as ARI gives it ("Down", "Ringing", "Up"), or null when it is gone (404).</summary>
@@ -246,6 +257,9 @@ public sealed class AsteriskPbx : IAsyncDisposable
         _folder.Dispose();
         return ValueTask.CompletedTask;
     }
+
+    /// <summary>Its HTTP server or SIP transport could not bind its port.</summary>
+    private bool PortTaken => Log.Contains("Address already in use", StringComparison.Ordinal);
 
     private async Task<bool> PingAsync()
     {

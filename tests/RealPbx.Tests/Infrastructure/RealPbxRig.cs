@@ -34,7 +34,12 @@ public sealed class RealPbxRig : IAsyncDisposable
         {
             foreach (var pbxId in new[] { Pbx1, Pbx2 })
             {
-                var phones = lines.ToDictionary(l => l.Number, l => rig.Phone(l.On(pbxId), l.Pause));
+                var phones = new Dictionary<string, SippPhone>();
+                foreach (var line in lines)
+                {
+                    phones[line.Number] = await rig.PhoneAsync(line.On(pbxId), line.Pause);
+                }
+
                 rig._pbxes.Add(await AsteriskPbx.StartAsync(pbxId, rig._pbxes.Count + 1, install, phones, StartTimeout));
             }
 
@@ -150,11 +155,11 @@ public sealed class RealPbxRig : IAsyncDisposable
         _data.Dispose();
     }
 
-    private SippPhone Phone(string scenario, TimeSpan pause)
+    private async Task<SippPhone> PhoneAsync(string scenario, TimeSpan pause)
     {
         if (!_phones.TryGetValue((scenario, pause), out var phone))
         {
-            _phones[(scenario, pause)] = phone = SippPhone.Start(scenario, pause);
+            _phones[(scenario, pause)] = phone = await SippPhone.StartAsync(scenario, pause);
         }
 
         return phone;

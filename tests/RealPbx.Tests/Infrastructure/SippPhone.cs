@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using CallPing.TestSupport;
@@ -10,8 +11,12 @@ namespace CallPing.RealPbx.Tests.Infrastructure;
 /// </summary>
 public sealed class SippPhone : IDisposable
 {
+    private const int MaxStarts = 3;
+    private static readonly TimeSpan BindTime = TimeSpan.FromMilliseconds(300);
+
     private readonly TempFolder _folder = new();
     private readonly Process _process;
+    private readonly ConcurrentQueue<string> _errors = new();
 
     private SippPhone(string scenario, TimeSpan pause)
     {
@@ -36,9 +41,9 @@ public sealed class SippPhone : IDisposable
             WorkingDirectory = _folder.Path,
         };
         _process = Process.Start(start)!;
-        // Its statistics screen is of no use here; reading it keeps the pipe from filling up.
+        // Its statistics screen is of no use here; reading it keeps the pipe from filling up. Its errors explain a failed start.
         _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, e) => _errors.Enqueue(e.Data ?? "");
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
     }
@@ -65,7 +70,26 @@ public sealed class SippPhone : IDisposable
     private string MessageFile => Path.Combine(_folder.Path, "messages.log");
 
     /// <summary>Starts a phone playing Phones/{scenario}.xml; <paramref name="pause"/> is the length of its &lt;pause/&gt;.</summary>
-    public static SippPhone Start(string scenario, TimeSpan pause = default) => new(scenario, pause);
+    public static async Task<SippPhone> StartAsync(string scenario, TimeSpan pause)
+    {
+        for (var start = 1; ; start++)
+        {
+            var phone = new SippPhone(scenario, pause);
+            // sipp binds its ports at once and exits when one is taken (by another test, after it was chosen here).
+            await Task.WhenAny(phone._process.WaitForExitAsync(), Task.Delay(BindTime));
+            if (!phone._process.HasExited)
+            {
+                return phone;
+            }
+
+            var errors = string.Join("\n", phone._errors);
+            phone.Dispose();
+            if (start == MaxStarts)
+            {
+                throw new InvalidOperationException($"sipp ({scenario}) exited at start:\n{errors}");
+            }
+        }
+    }
 
     public void Dispose()
     {
