@@ -140,8 +140,9 @@ public sealed class AriEventStream : IAsyncDisposable
             var status = socket.HttpStatusCode == 0 ? "" : $" (HTTP {(int)socket.HttpStatusCode})";
             return new SessionOutcome(false, false, e.Message + status);
         }
-        catch (OperationCanceledException)
+        catch (Exception)
         {
+            // Stopping: whatever the attempt ended with (cancelled, or a 401 that came at the same moment) no longer matters.
             return new SessionOutcome(false, false, null);
         }
 

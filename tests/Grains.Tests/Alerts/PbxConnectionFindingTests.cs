@@ -150,10 +150,10 @@ public sealed class PbxConnectionFindingTests(EscalationCluster cluster) : Escal
         try
         {
             var health = await Eventually.ReachesAsync(() => Silo.Pbx(pbxId).GetHealthAsync(),
-                h => h.LastErrors.Any(e => e.Contains("ping failed", StringComparison.Ordinal)), Within, $"{pbxId}'s failed ping");
+                h => h.LastErrors.Any(e => e.Contains("ping failed: ARI 404", StringComparison.Ordinal)), Within, $"{pbxId}'s ping failed with 404");
 
-            var error = health.LastErrors.Last(e => e.Contains("ping failed", StringComparison.Ordinal));
-            Assert.EndsWith("ping failed: ARI 404: Not Found", error);
+            Assert.EndsWith("ping failed: ARI 404: Not Found", health.LastErrors.Last(e => e.Contains("ping failed: ARI 404", StringComparison.Ordinal)));
+            Assert.DoesNotContain(health.LastErrors, e => e.Contains('<', StringComparison.Ordinal));
         }
         finally
         {
