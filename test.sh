@@ -52,6 +52,25 @@ if ! /usr/bin/python3 -c "import aiosmtpd" >/dev/null 2>&1; then
   fi
 fi
 
+# The real-PBX tier (tests/RealPbx.Tests) runs against a real Asterisk: an operator's own (ASTERISK_BIN), or one built once
+# from the sources in ASTERISK_SRC (default ../shared/asterisk) into a cache folder outside the repository. Without
+# either its tests are skipped, and the last lines say so.
+real_pbx_not_run=""
+asterisk_failed=0
+asterisk_src="${ASTERISK_SRC:-../shared/asterisk}"
+if [ -n "${ASTERISK_BIN:-}" ] || ls "$asterisk_src"/asterisk-*.tar.gz >/dev/null 2>&1; then
+  started=$SECONDS
+  if asterisk_env=$(tests/RealPbx.Tests/build-asterisk.sh); then
+    while IFS= read -r assignment; do eval "export $assignment"; done <<<"$asterisk_env"
+    echo "test.sh: real-PBX tier: Asterisk ready in $((SECONDS - started)) s ($CALLPING_ASTERISK_BIN)"
+  else
+    real_pbx_not_run="Asterisk could not be built or found (build-asterisk.sh failed, see above)"
+    asterisk_failed=1
+  fi
+else
+  real_pbx_not_run="no Asterisk sources in $asterisk_src and no ASTERISK_BIN (see tests/RealPbx.Tests/README.md)"
+fi
+
 # The tests start many hosts; none needs to watch its appsettings file, and each watcher takes one of the machine's
 # few inotify instances (128 by default), which a full run would otherwise exhaust.
 export DOTNET_hostBuilder__reloadConfigOnChange=false
@@ -79,5 +98,8 @@ skipped=$(count notExecuted)
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   echo "test.sh: dotnet test failed without a failed test (a test host crashed or a project did not run)"
 fi
+if [ -n "$real_pbx_not_run" ]; then
+  echo "test.sh: the real-PBX tier did not run: $real_pbx_not_run; its tests are counted as skipped"
+fi
 summary "$passed" "$failed" "$skipped"
-[ "$status" -eq 0 ] && [ "$failed" -eq 0 ]
+[ "$status" -eq 0 ] && [ "$failed" -eq 0 ] && [ "$asterisk_failed" -eq 0 ]

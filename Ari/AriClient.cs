@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
 using CallPing.Ari.Models;
 
 namespace CallPing.Ari;
@@ -102,17 +104,33 @@ public sealed class AriClient : IDisposable
         }
     }
 
-    /// <summary>Plays media ("sound:...", "sound:https://...wav", "digits:123") one after another.</summary>
+    /// <summary>
+    /// Plays media ("sound:...", "sound:https://...wav", "digits:123") one after another, after any playback still
+    /// running or queued on the channel. The list goes in the JSON body: Asterisk keeps only the last of repeated
+    /// "media" query keys, and a comma list would split a URL that holds a comma.
+    /// </summary>
     public async Task<Playback> PlayAsync(string channelId, string playbackId, IReadOnlyList<string> media, CancellationToken cancellationToken = default)
     {
-        var query = new AriQuery();
-        foreach (var item in media)
-        {
-            query.Add("media", item);
-        }
-
-        using var response = await SendAsync(HttpMethod.Post, $"channels/{Escape(channelId)}/play/{Escape(playbackId)}{query}", null, cancellationToken);
+        var body = new StringContent(JsonSerializer.Serialize(new { media }, AriJson.Options), Encoding.UTF8, "application/json");
+        using var response = await SendAsync(HttpMethod.Post, $"channels/{Escape(channelId)}/play/{Escape(playbackId)}", body, cancellationToken);
         return await ReadAsync<Playback>(response, cancellationToken);
+    }
+
+    /// <summary>
+    /// Stops a playback: a playing one ends at once, a queued one never starts. Asterisk plays a channel's playbacks one
+    /// after another, so this is how a new one starts now. False when it was already over (ARI forgets finished ones).
+    /// </summary>
+    public async Task<bool> StopPlaybackAsync(string playbackId, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            using var response = await SendAsync(HttpMethod.Delete, $"playbacks/{Escape(playbackId)}", null, cancellationToken);
+            return true;
+        }
+        catch (AriException e) when (e.StatusCode == HttpStatusCode.NotFound)
+        {
+            return false;
+        }
     }
 
     /// <summary>The application and its channel_ids, for reconciling after a reconnect; null if unknown.</summary>

@@ -5,6 +5,9 @@ namespace CallPing.Ari;
 /// <summary>Reads the text out of an ARI error body: {"message": ...} mostly, {"error": ...} from a failed originate.</summary>
 internal static class AriErrorBody
 {
+    /// <summary>How much of a body that is not ARI's JSON is kept when no reason phrase came with it.</summary>
+    private const int MaxRawText = 80;
+
     public static string Message(string body, string? reasonPhrase)
     {
         try
@@ -23,9 +26,16 @@ internal static class AriErrorBody
         }
         catch (JsonException)
         {
-            // Not JSON (a proxy's HTML page, say): fall back to the raw text below.
+            // Not JSON: a proxy's page, or the 404 HTML page of an Asterisk whose ARI is not loaded yet. The status
+            // line says enough; the page would fill the PBX's last errors.
         }
 
-        return string.IsNullOrWhiteSpace(body) ? reasonPhrase ?? "" : body.Trim();
+        if (!string.IsNullOrWhiteSpace(reasonPhrase))
+        {
+            return reasonPhrase;
+        }
+
+        var text = body.Trim();
+        return text.Length <= MaxRawText ? text : $"{text[..MaxRawText]}...";
     }
 }

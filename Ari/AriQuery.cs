@@ -2,7 +2,7 @@ using System.Text;
 
 namespace CallPing.Ari;
 
-/// <summary>Builds a query string; ARI reads repeated keys (media=a&amp;media=b) as a list.</summary>
+/// <summary>Builds a query string. ARI keeps only the last of a repeated key, so a list goes in a JSON body instead.</summary>
 internal sealed class AriQuery
 {
     private readonly StringBuilder _text = new();

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CallPing.PbxSimulator.Calls;
 using CallPing.PbxSimulator.Events;
 using CallPing.PbxSimulator.Recording;
@@ -13,6 +14,7 @@ internal sealed class PbxState
         Options = options;
         Scripts = scripts;
         Log = log;
+        MediaDuration = options.MediaDuration;
         Hub = new EventHub(options);
         Engine = new CallEngine(new ChannelRegistry(), Hub, log);
     }
@@ -28,6 +30,15 @@ internal sealed class PbxState
     public CallEngine Engine { get; }
 
     public DateTimeOffset StartupTime { get; private set; } = DateTimeOffset.UtcNow;
+
+    /// <summary>Playbacks asked for and not finished yet, by id.</summary>
+    public ConcurrentDictionary<string, SimPlayback> Playbacks { get; } = new();
+
+    /// <summary>How long one media item of a playback lasts; starts as <see cref="SimulatorOptions.MediaDuration"/>.</summary>
+    public TimeSpan MediaDuration { get; set; }
+
+    /// <summary>How far the PBX has booted, as its ARI answers show it.</summary>
+    public BootStage Boot { get; set; } = BootStage.Booted;
 
     /// <summary>Added to every REST answer, to simulate an overloaded PBX.</summary>
     public TimeSpan ResponseDelay { get; set; } = TimeSpan.Zero;

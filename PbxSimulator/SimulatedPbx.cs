@@ -48,6 +48,20 @@ public sealed class SimulatedPbx : IAsyncDisposable
         set => _state.ResponseDelay = value;
     }
 
+    /// <summary>How long one media item of a playback lasts, from now on.</summary>
+    public TimeSpan MediaDuration
+    {
+        get => _state.MediaDuration;
+        set => _state.MediaDuration = value;
+    }
+
+    /// <summary>How far the PBX has booted: <see cref="BootStage.Booting"/> and <see cref="BootStage.AriNotLoaded"/> fail every ARI request as a starting Asterisk does.</summary>
+    public BootStage Boot
+    {
+        get => _state.Boot;
+        set => _state.Boot = value;
+    }
+
     /// <summary>Starts listening; after <see cref="StopAsync"/> it comes back on the same port with no channels.</summary>
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
@@ -86,8 +100,9 @@ public sealed class SimulatedPbx : IAsyncDisposable
             _app = null;
             await _state.Stopping.CancelAsync();
             _state.Hub.AbortAll(forget: true);
-            _state.Engine.CrashAll();
+            // A dead PBX answers nothing: its HTTP goes before its channels, so nobody sees them gone meanwhile.
             await app.StopAsync();
+            _state.Engine.CrashAll();
             await app.DisposeAsync();
         }
         finally
@@ -127,6 +142,7 @@ public sealed class SimulatedPbx : IAsyncDisposable
         app.MapAsteriskApi();
         app.MapOriginateApi();
         app.MapChannelsApi();
+        app.MapPlaybacksApi();
         app.MapApplicationsApi();
         app.MapEventsApi();
         return app;

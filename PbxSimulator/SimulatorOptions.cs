@@ -13,6 +13,11 @@ public sealed record SimulatorOptions
 
     public string Password { get; init; } = "secret";
 
+    /// <summary>An ARI user with read_only = yes in ari.conf: its writes get 403. None when null.</summary>
+    public string? ReadOnlyUser { get; init; }
+
+    public string ReadOnlyPassword { get; init; } = "";
+
     /// <summary>The only PJSIP endpoint that accepts calls: PJSIP/{number}@{Trunk}.</summary>
     public string Trunk { get; init; } = "trunk-a";
 

@@ -140,8 +140,9 @@ public sealed class AriEventStream : IAsyncDisposable
             var status = socket.HttpStatusCode == 0 ? "" : $" (HTTP {(int)socket.HttpStatusCode})";
             return new SessionOutcome(false, false, e.Message + status);
         }
-        catch (OperationCanceledException)
+        catch (Exception)
         {
+            // Stopping: whatever the attempt ended with (cancelled, or a 401 that came at the same moment) no longer matters.
             return new SessionOutcome(false, false, null);
         }
 
@@ -187,7 +188,8 @@ public sealed class AriEventStream : IAsyncDisposable
             var ariEvent = AriEventParser.Parse(message);
             if (ariEvent is UnknownAriEvent unknown)
             {
-                _logger.LogInformation("Unhandled ARI event type {Type} from {Pbx}", unknown.Type, _connection.BaseUrl);
+                // Asterisk sends many events nobody asked for (about seven ChannelVarset per answered call): not news.
+                _logger.LogDebug("Unhandled ARI event type {Type} from {Pbx}", unknown.Type, _connection.BaseUrl);
             }
 
             return ariEvent;

@@ -390,10 +390,14 @@ public sealed partial class CallGrain(
     private async Task PlayAsync(IReadOnlyList<string> media, bool hangupAfter)
     {
         var current = Current!;
+        var playing = Call.PromptPlays > 0 ? PlaybackId(current, Call.PromptPlays) : null;
         Call.PromptPlays++;
         await state.WriteStateAsync();
-        await GrainFactory.GetGrain<IPbxGrain>(current.PbxId).PlayAsync(new PlayCommand(current.ChannelId, $"{current.ChannelId}-p{Call.PromptPlays}", media, hangupAfter));
+        await GrainFactory.GetGrain<IPbxGrain>(current.PbxId).PlayAsync(new PlayCommand(current.ChannelId, PlaybackId(current, Call.PromptPlays), media, hangupAfter, playing));
     }
+
+    /// <summary>The id of the try's n-th playback (counted over the whole call: a try's first is not always 1).</summary>
+    private static string PlaybackId(CallTry attempt, int n) => $"{attempt.ChannelId}-p{n}";
 
     private Task HangUpAsync(CallTry attempt) => GrainFactory.GetGrain<IPbxGrain>(attempt.PbxId).HangUpAsync(attempt.ChannelId);
 

@@ -12,11 +12,19 @@ public static class CallOutcomes
     /// <param name="answered">A StasisStart arrived for the channel.</param>
     /// <param name="lastDialStatus">The last Dial event's dialstatus for the channel, or null/"" if none.</param>
     /// <param name="cause">ChannelDestroyed's cause.</param>
-    public static CallOutcome Classify(bool answered, string? lastDialStatus, int cause)
+    /// <param name="finalState">ChannelDestroyed's channel state ("Down", "Ringing", "Up"), when known.</param>
+    public static CallOutcome Classify(bool answered, string? lastDialStatus, int cause, string? finalState = null)
     {
         if (answered)
         {
             return CallOutcome.Answered;
+        }
+
+        // No 100/180 from the trunk at all: no RINGING came and the channel never left Down before the originate timed
+        // out (19, SIP 480). No phone rang, so it is the trunk that failed, not the callee who did not answer.
+        if (cause is 18 or 19 && string.IsNullOrEmpty(lastDialStatus) && finalState == "Down")
+        {
+            return CallOutcome.TrunkFailure;
         }
 
         switch (lastDialStatus)

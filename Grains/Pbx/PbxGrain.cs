@@ -295,6 +295,7 @@ public sealed class PbxGrain(
         }
 
         await state.WriteStateAsync();
+        CallPingMetrics.RecordPbxHealth(PbxId, Pbx.Status);
     }
 
     public Task<PbxHealth> GetHealthAsync() => Task.FromResult(new PbxHealth(

@@ -23,6 +23,9 @@ internal sealed class CallDriver(CallEngine engine, SimChannel channel, PhoneScr
                     engine.Ring(channel);
                     await RingAsync(Timeout.InfiniteTimeSpan, life);
                     break;
+                case PhoneBehavior.TrunkSilent:
+                    await RingAsync(Timeout.InfiniteTimeSpan, life);
+                    break;
                 case PhoneBehavior.Fails:
                     await FailAsync(life);
                     break;
@@ -78,7 +81,7 @@ internal sealed class CallDriver(CallEngine engine, SimChannel channel, PhoneScr
             hangupRequest: false);
     }
 
-    /// <summary>Rings for <paramref name="ringFor"/>; false when the originate timeout ran out first (the call is then over).</summary>
+    /// <summary>Waits <paramref name="ringFor"/> (ringing, unless the trunk is silent); false when the originate timeout ran out first (the call is then over).</summary>
     private async Task<bool> RingAsync(TimeSpan ringFor, CancellationToken life)
     {
         var limit = channel.RingTimeout;

@@ -1,48 +1,84 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using CallPing.PbxSimulator.Recording;
 
 namespace CallPing.PbxSimulator.Calls;
 
-/// <summary>Plays media in real time: PlaybackStarted, PlaybackContinuing per further item, PlaybackFinished.</summary>
-internal sealed class PlaybackDriver(CallEngine engine, SimPlayback playback, TimeSpan mediaDuration)
+/// <summary>
+/// Plays media in real time once the channel's earlier playbacks are over, as Asterisk queues them per channel:
+/// PlaybackStarted, PlaybackContinuing per further item, PlaybackFinished. Stopped while queued, it only finishes.
+/// </summary>
+internal sealed class PlaybackDriver(CallEngine engine, SimPlayback playback, TimeSpan mediaDuration, ConcurrentDictionary<string, SimPlayback> playbacks, CallLog log)
 {
-    public async Task RunAsync()
+    public async Task RunAsync(Task earlier)
     {
-        var life = playback.Channel.Life.Token;
-        await Task.Yield();
-        playback.State = "playing";
-        Raise("PlaybackStarted");
+        try
+        {
+            await earlier;
+            await PlayAsync();
+        }
+        finally
+        {
+            playbacks.TryRemove(new KeyValuePair<string, SimPlayback>(playback.Id, playback));
+        }
+    }
+
+    private async Task PlayAsync()
+    {
+        var channel = playback.Channel;
+        if (channel.Life.IsCancellationRequested)
+        {
+            // Hung up before its turn: Asterisk drops what was queued for the channel.
+            return;
+        }
+
+        if (playback.Stop.IsCancellationRequested)
+        {
+            Raise("PlaybackFinished", "done");
+            return;
+        }
+
+        Raise("PlaybackStarted", "playing");
+        log.Add(new PlaybackStartRecord(channel.Id, playback.Id, DateTimeOffset.UtcNow));
+        using var ends = CancellationTokenSource.CreateLinkedTokenSource(channel.Life.Token, playback.Stop.Token);
         for (var i = 0; i < playback.Media.Count; i++)
         {
-            playback.Index = i;
             if (i > 0)
             {
-                playback.State = "continuing";
-                Raise("PlaybackContinuing");
+                playback.Index = i;
+                Raise("PlaybackContinuing", "continuing");
                 playback.State = "playing";
             }
 
             if (!SimPlayback.IsPlayable(playback.Media[i]))
             {
-                playback.State = "failed";
-                Raise("PlaybackFinished");
+                Raise("PlaybackFinished", "failed");
                 return;
             }
 
             try
             {
-                await Task.Delay(mediaDuration, life);
+                await Task.Delay(mediaDuration, ends.Token);
             }
             catch (OperationCanceledException)
             {
-                // The channel hung up mid-prompt; the playback still reports its end.
+                // Stopped, or the channel hung up mid-prompt; the playback still reports its end.
                 break;
             }
         }
 
-        playback.State = "done";
-        Raise("PlaybackFinished");
+        Raise("PlaybackFinished", "done");
     }
 
-    private void Raise(string type) =>
-        engine.Hub.Raise(playback.Channel.App, new JsonObject { ["type"] = type, ["playback"] = playback.ToJson() });
+    private void Raise(string type, string state)
+    {
+        JsonObject json;
+        lock (playback.Channel.Gate)
+        {
+            playback.State = state;
+            json = playback.ToJson();
+        }
+
+        engine.Hub.Raise(playback.Channel.App, new JsonObject { ["type"] = type, ["playback"] = json });
+    }
 }

@@ -41,6 +41,9 @@ internal sealed class SimChannel
 
     public bool Ended { get; set; }
 
+    /// <summary>Completes when the last playback asked for on this channel is over: the next one plays after it.</summary>
+    public Task PlaybackQueue { get; set; } = Task.CompletedTask;
+
     public JsonObject ToJson() => new()
     {
         ["id"] = Id,
@@ -55,8 +58,9 @@ internal sealed class SimChannel
             ["context"] = "default",
             ["exten"] = "s",
             ["priority"] = 1,
-            ["app_name"] = InStasis ? "Stasis" : "",
-            ["app_data"] = InStasis ? string.Join(',', [App, .. Args]) : "",
+            // An originated channel runs AppDial2 while it rings; only an answered one is in Stasis.
+            ["app_name"] = InStasis ? "Stasis" : DialStarted ? "AppDial2" : "",
+            ["app_data"] = InStasis ? string.Join(',', [App, .. Args]) : DialStarted ? "(Outgoing Line)" : "",
         },
         ["creationtime"] = AriTime.Format(CreationTime),
         ["language"] = "en",

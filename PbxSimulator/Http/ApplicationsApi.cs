@@ -19,6 +19,7 @@ internal static class ApplicationsApi
             ? AriResponses.Json(200, ToJson(pbx, app))
             : AriResponses.Error(StatusCodes.Status404NotFound, "Application not found");
 
+    /// <summary>As on Asterisk, channel_ids also lists channels originated into the app that still ring (not in Stasis yet).</summary>
     private static JsonObject ToJson(PbxState pbx, string app)
     {
         var channelIds = pbx.Engine.Channels.All().Where(c => c.App == app).Select(c => JsonValue.Create(c.Id));

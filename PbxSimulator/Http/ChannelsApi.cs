@@ -14,9 +14,9 @@ internal static class ChannelsApi
         routes.MapDelete("/ari/channels/{channelId}", Hangup);
         routes.MapPost("/ari/channels/{channelId}/answer", Answer);
         routes.MapPost("/ari/channels/{channelId}/play", (HttpContext context, PbxState pbx, string channelId) =>
-            Play(context, pbx, channelId, context.Request.Query["playbackId"].FirstOrDefault()));
+            PlayAsync(context, pbx, channelId, context.Request.Query["playbackId"].FirstOrDefault()));
         routes.MapPost("/ari/channels/{channelId}/play/{playbackId}", (HttpContext context, PbxState pbx, string channelId, string playbackId) =>
-            Play(context, pbx, channelId, playbackId));
+            PlayAsync(context, pbx, channelId, playbackId));
     }
 
     private static IResult List(PbxState pbx) =>
@@ -56,9 +56,15 @@ internal static class ChannelsApi
         }
     }
 
-    private static IResult Play(HttpContext context, PbxState pbx, string channelId, string? playbackId)
+    private static async Task<IResult> PlayAsync(HttpContext context, PbxState pbx, string channelId, string? playbackId)
     {
-        var media = context.Request.Query["media"].Where(m => !string.IsNullOrEmpty(m)).Select(m => m!).ToList();
+        var body = await AriRequestBody.ReadAsync(context.Request);
+        if (body is null)
+        {
+            return AriResponses.Error(StatusCodes.Status400BadRequest, "Request body is not a JSON object");
+        }
+
+        var media = Media(context.Request, body);
         if (media.Count == 0)
         {
             return AriResponses.Error(StatusCodes.Status400BadRequest, "Missing parameter media");
@@ -69,7 +75,8 @@ internal static class ChannelsApi
             return AriResponses.ChannelNotFound();
         }
 
-        SimPlayback playback;
+        var playback = new SimPlayback(playbackId ?? Guid.NewGuid().ToString(), channel, media);
+        JsonObject json;
         lock (channel.Gate)
         {
             if (!channel.InStasis || channel.Ended)
@@ -77,14 +84,36 @@ internal static class ChannelsApi
                 return AriResponses.NotInStasis();
             }
 
-            playback = new SimPlayback(playbackId ?? Guid.NewGuid().ToString(), channel, media);
+            pbx.Playbacks[playback.Id] = playback;
+            // Asterisk plays a channel's playbacks one after another: this one waits for those asked for before it.
+            var driver = new PlaybackDriver(pbx.Engine, playback, pbx.MediaDuration, pbx.Playbacks, pbx.Log);
+            var earlier = channel.PlaybackQueue;
+            channel.PlaybackQueue = Task.Run(() => driver.RunAsync(earlier));
+            json = playback.ToJson();
         }
 
         pbx.Log.Add(new PlaybackRecord(channel.Id, playback.Id, media, DateTimeOffset.UtcNow));
-
-        var json = playback.ToJson();
-        _ = Task.Run(new PlaybackDriver(pbx.Engine, playback, pbx.Options.MediaDuration).RunAsync);
         return AriResponses.Json(StatusCodes.Status201Created, json);
+    }
+
+    /// <summary>
+    /// The media as Asterisk 22 reads them: each repeated "media" query key overwrites the one before, so only the
+    /// last counts, split on commas; a JSON body's "media" (a list, or one string) replaces the query's.
+    /// </summary>
+    private static List<string> Media(HttpRequest request, JsonObject body)
+    {
+        List<string> media = request.Query["media"].LastOrDefault() is { } last ? [.. last.Split(',')] : [];
+        switch (body["media"])
+        {
+            case JsonArray list:
+                media = [.. list.Select(m => m is JsonValue value && value.TryGetValue<string>(out var text) ? text : "")];
+                break;
+            case JsonValue one when one.TryGetValue<string>(out var text):
+                media = [text];
+                break;
+        }
+
+        return [.. media.Where(m => m.Length > 0)];
     }
 
     private static JsonObject Snapshot(SimChannel channel)

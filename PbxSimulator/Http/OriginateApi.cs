@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using CallPing.PbxSimulator.Calls;
 using CallPing.PbxSimulator.Recording;
@@ -18,7 +17,7 @@ internal static class OriginateApi
 
     private static async Task<IResult> OriginateAsync(HttpContext context, PbxState pbx, string? routeChannelId)
     {
-        var body = await ReadBodyAsync(context.Request);
+        var body = await AriRequestBody.ReadAsync(context.Request);
         if (body is null)
         {
             return AriResponses.Error(StatusCodes.Status400BadRequest, "Request body is not a JSON object");
@@ -93,25 +92,6 @@ internal static class OriginateApi
         var json = channel.ToJson();
         _ = Task.Run(new CallDriver(pbx.Engine, channel, script).RunAsync);
         return AriResponses.Json(StatusCodes.Status200OK, json);
-    }
-
-    private static async Task<JsonObject?> ReadBodyAsync(HttpRequest request)
-    {
-        using var reader = new StreamReader(request.Body);
-        var text = await reader.ReadToEndAsync();
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return [];
-        }
-
-        try
-        {
-            return JsonNode.Parse(text) as JsonObject;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 
     /// <summary>Seconds to ring; ARI's default is 30 and -1 means no limit.</summary>

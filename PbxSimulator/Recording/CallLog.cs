@@ -8,6 +8,7 @@ public sealed class CallLog
     private readonly List<HangupRecord> _hangups = [];
     private readonly List<PlaybackRecord> _playbacks = [];
     private readonly List<KeyPressRecord> _keyPresses = [];
+    private readonly List<PlaybackStartRecord> _playbackStarts = [];
 
     /// <summary>A snapshot, oldest first.</summary>
     public IReadOnlyList<OriginateRecord> Originates
@@ -41,6 +42,18 @@ public sealed class CallLog
             lock (_lock)
             {
                 return [.. _playbacks];
+            }
+        }
+    }
+
+    /// <summary>A snapshot, oldest first: when each playback began to play.</summary>
+    public IReadOnlyList<PlaybackStartRecord> PlaybackStarts
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _playbackStarts];
             }
         }
     }
@@ -86,6 +99,14 @@ public sealed class CallLog
         lock (_lock)
         {
             _keyPresses.Add(record);
+        }
+    }
+
+    internal void Add(PlaybackStartRecord record)
+    {
+        lock (_lock)
+        {
+            _playbackStarts.Add(record);
         }
     }
 }

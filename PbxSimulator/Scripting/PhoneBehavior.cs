@@ -9,6 +9,9 @@ public enum PhoneBehavior
     /// <summary>Rings until the originate timeout (cause 19).</summary>
     RingsWithoutAnswer,
 
+    /// <summary>The trunk never answers the INVITE (no 100/180): the channel stays Down until the originate timeout (cause 19).</summary>
+    TrunkSilent,
+
     /// <summary>The call fails with a cause: busy, rejected, trunk failure, unknown number...</summary>
     Fails,
 }

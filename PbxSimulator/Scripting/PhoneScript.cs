@@ -38,6 +38,9 @@ public sealed record PhoneScript
 
     public static PhoneScript RingsWithoutAnswer() => new() { Behavior = PhoneBehavior.RingsWithoutAnswer };
 
+    /// <summary>A trunk that never answers: no ringing, then cause 19 (SIP 480) at the originate timeout.</summary>
+    public static PhoneScript TrunkSilent() => new() { Behavior = PhoneBehavior.TrunkSilent };
+
     public static PhoneScript Busy() => Fails(17) with { RingFor = TimeSpan.Zero };
 
     public static PhoneScript Rejects(TimeSpan ringFor) => Fails(21) with { RingFor = ringFor };

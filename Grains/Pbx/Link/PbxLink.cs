@@ -27,6 +27,15 @@ public sealed class PbxLink : IAsyncDisposable
     /// <summary>How long an event keeps being delivered to a grain the cluster cannot reach: longer than membership takes to declare a silo dead.</summary>
     private static readonly TimeSpan DeliveryPatience = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long tries wait for a dropped event socket to come back while the PBX still answers HTTP: longer than the
+    /// stream's longest reconnect delay (5 s), short against a ring timeout plus the call's grace (a minute or so).
+    /// </summary>
+    private static readonly TimeSpan EventSocketGrace = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often the tries' channels are looked at while the event socket is down.</summary>
+    private static readonly TimeSpan DisconnectedPoll = TimeSpan.FromMilliseconds(250);
+
     private readonly PbxEndpoint _endpoint;
     private readonly IGrainFactory _grains;
     private readonly TimeSpan _healthCheckInterval;
@@ -104,7 +113,7 @@ public sealed class PbxLink : IAsyncDisposable
 
     public Task HangUpAsync(string channelId) => _client.HangupAsync(channelId, "normal", _stop.Token);
 
-    /// <summary>Plays media on an answered try; a channel that is gone or not in the app has nothing to play to.</summary>
+    /// <summary>Plays media on an answered try, stopping the playback it replaces; a channel that is gone or not in the app has nothing to play to.</summary>
     public async Task PlayAsync(PlayCommand play)
     {
         if (play.HangupAfter)
@@ -114,6 +123,12 @@ public sealed class PbxLink : IAsyncDisposable
 
         try
         {
+            if (play.Stops is { } playing)
+            {
+                // Over already (404) is as good as stopped.
+                await _client.StopPlaybackAsync(playing, _stop.Token);
+            }
+
             await _client.PlayAsync(play.ChannelId, play.PlaybackId, play.Media, _stop.Token);
         }
         catch (AriException e) when (e.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Conflict)
@@ -198,7 +213,7 @@ public sealed class PbxLink : IAsyncDisposable
                 break;
             case ChannelDestroyedEvent destroyed when CallIdOf(destroyed.Channel.Id) is not null:
                 var id = destroyed.Channel.Id;
-                var outcome = CallOutcomes.Classify(_answered.TryRemove(id, out _), _dialStatus.TryRemove(id, out var status) ? status : null, destroyed.Cause);
+                var outcome = CallOutcomes.Classify(_answered.TryRemove(id, out _), _dialStatus.TryRemove(id, out var status) ? status : null, destroyed.Cause, destroyed.Channel.State);
                 var detail = $"{destroyed.CauseTxt} (cause {destroyed.Cause})";
                 _logger.LogInformation("{Pbx}: {Channel} ended: {Outcome}, {Detail}", PbxId, id, outcome, detail);
                 await EndTryAsync(id, outcome, destroyed.Cause, detail);
@@ -231,6 +246,10 @@ public sealed class PbxLink : IAsyncDisposable
                 if (connected)
                 {
                     await ReconcileAsync();
+                }
+                else if (change.State == AriConnectionState.Disconnected)
+                {
+                    await FailOverWhileDisconnectedAsync(cancellationToken);
                 }
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
@@ -267,6 +286,71 @@ public sealed class PbxLink : IAsyncDisposable
                 await DeliverAsync(() => call.OnAnsweredAsync(channelId));
                 await DeliverAsync(() => call.OnEventsResumedAsync(channelId));
             }
+        }
+    }
+
+    /// <summary>
+    /// While the event socket is down, nothing this PBX's tries do can be heard, and Asterisk hangs up an answer with
+    /// no socket to take it. A PBX that stopped answering HTTP too is lost (killed, crashed, cut off): its tries fail
+    /// over at once, as PBX failures, so their callees are rung again through another PBX instead of waiting out the
+    /// ring timeout. A channel already gone ended unseen. A PBX that still answers gets <see cref="EventSocketGrace"/>
+    /// for its socket to come back (the reconcile then takes over); after that its tries are hung up and failed over.
+    /// </summary>
+    private async Task FailOverWhileDisconnectedAsync(CancellationToken cancellationToken)
+    {
+        var giveUpAt = _time.GetUtcNow() + EventSocketGrace;
+        while (!Connected && !cancellationToken.IsCancellationRequested && await Pbx.GetLiveChannelsAsync() is { Count: > 0 } live)
+        {
+            var socketGone = _time.GetUtcNow() >= giveUpAt;
+            foreach (var channelId in live)
+            {
+                string? lost = null;
+                Ari.Models.Channel? channel = null;
+                try
+                {
+                    channel = await _client.GetChannelAsync(channelId, cancellationToken);
+                }
+                catch (Exception e) when (e is AriException or AriUnavailableException)
+                {
+                    lost = e.Message;
+                }
+
+                if (Connected)
+                {
+                    return;
+                }
+
+                if (lost is not null)
+                {
+                    _logger.LogWarning("{Pbx}: lost with {Channel} live ({Reason}); failing the try over", PbxId, channelId, lost);
+                    await EndTryAsync(channelId, CallOutcome.TrunkFailure, 0, $"{PbxId} was lost while the try was live: {lost}");
+                }
+                else if (channel is null)
+                {
+                    _logger.LogInformation("{Pbx}: {Channel} ended while the event socket was down", PbxId, channelId);
+                    await EndTryAsync(channelId, CallOutcome.Unknown, 0, $"the channel was gone while {PbxId}'s event socket was down");
+                }
+                else if (socketGone)
+                {
+                    _logger.LogWarning("{Pbx}: event socket down for {Seconds} s with {Channel} live; hanging it up and failing the try over", PbxId, EventSocketGrace.TotalSeconds, channelId);
+                    await HangUpQuietlyAsync(channelId);
+                    await EndTryAsync(channelId, CallOutcome.TrunkFailure, 0, $"{PbxId}'s event socket stayed down for {EventSocketGrace.TotalSeconds:0} s");
+                }
+            }
+
+            await Task.Delay(DisconnectedPoll, _time, cancellationToken);
+        }
+    }
+
+    private async Task HangUpQuietlyAsync(string channelId)
+    {
+        try
+        {
+            await _client.HangupAsync(channelId, "normal", _stop.Token);
+        }
+        catch (Exception e) when (e is AriException or AriUnavailableException)
+        {
+            _logger.LogInformation("{Pbx}: hanging up {Channel} failed: {Reason}", PbxId, channelId, e.Message);
         }
     }
 

@@ -53,10 +53,13 @@ public abstract class EscalationTest(EscalationCluster cluster) : IAsyncLifetime
         PhoneScript.Answers(TimeSpan.FromMilliseconds(200), [.. keys.Select(k => new ScriptedKey(k.Digit, TimeSpan.FromSeconds(k.AfterSeconds)))]);
 
     /// <summary>Creates a project with these contacts, in this order, and <see cref="Policy"/>.</summary>
-    protected async Task<string> ProjectAsync(params string[] contacts)
+    protected Task<string> ProjectAsync(params string[] contacts) => ProjectAsync(Policy, contacts);
+
+    /// <summary>Creates a project with these contacts, in this order, and this policy.</summary>
+    protected async Task<string> ProjectAsync(EscalationPolicy policy, params string[] contacts)
     {
         var projectId = $"p-{Guid.NewGuid():N}";
-        await Silo.Grains.GetGrain<IProjectGrain>(projectId).CreateAsync(new CreateProjectRequest("Escalation", contacts, Policy));
+        await Silo.Grains.GetGrain<IProjectGrain>(projectId).CreateAsync(new CreateProjectRequest("Escalation", contacts, policy));
         return projectId;
     }
 
@@ -108,6 +111,10 @@ public abstract class EscalationTest(EscalationCluster cluster) : IAsyncLifetime
     /// <summary>Every playback started on this channel, on any PBX, oldest first.</summary>
     protected IReadOnlyList<PlaybackRecord> PlaybacksOn(string channelId) =>
         [.. cluster.Pbxes.SelectMany(p => p.Log.Playbacks).Where(p => p.ChannelId == channelId).OrderBy(p => p.At)];
+
+    /// <summary>When each playback on this channel began to play (after those queued before it), oldest first.</summary>
+    protected IReadOnlyList<PlaybackStartRecord> PlaybackStartsOn(string channelId) =>
+        [.. cluster.Pbxes.SelectMany(p => p.Log.PlaybackStarts).Where(p => p.ChannelId == channelId).OrderBy(p => p.At)];
 
     protected IReadOnlyList<KeyPressRecord> KeyPressesOn(string channelId) =>
         [.. cluster.Pbxes.SelectMany(p => p.Log.KeyPresses).Where(k => k.ChannelId == channelId).OrderBy(k => k.At)];

@@ -2,11 +2,11 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using CallPing.Grains.Interfaces.Models;
-using CallPing.TestSupport;
 using CallPing.WebFrontend.Admin;
 using CallPing.WebFrontend.Intake;
+using Xunit;
 
-namespace CallPing.Silo.Tests.Cluster;
+namespace CallPing.TestSupport;
 
 /// <summary>
 /// A monitoring system's view of one web process: the admin API to create a project, then the public alert API with
@@ -71,6 +71,14 @@ public sealed class PublicApi : IDisposable
 
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadFromJsonAsync<AlertView>();
+    }
+
+    /// <summary>POST /api/v1/alerts/{id}/resolve; the alert as it stands after, and anything other than 200 fails the test.</summary>
+    public async Task<AlertView> ResolveAsync(string alertId)
+    {
+        using var response = await _http.PostAsync($"/api/v1/alerts/{Uri.EscapeDataString(alertId)}/resolve", null);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"resolve {alertId}: {(int)response.StatusCode}");
+        return (await response.Content.ReadFromJsonAsync<AlertView>())!;
     }
 
     public void Dispose() => _http.Dispose();
