@@ -20,9 +20,10 @@ public static class CallOutcomes
             return CallOutcome.Answered;
         }
 
-        // No 100/180 from the trunk at all: no RINGING came and the channel never left Down before the originate timed
-        // out (19, SIP 480). No phone rang, so it is the trunk that failed, not the callee who did not answer.
-        if (cause is 18 or 19 && string.IsNullOrEmpty(lastDialStatus) && finalState == "Down")
+        // No 100/180 from the trunk at all: the channel never left Down (a RINGING would have made it Ringing) and it
+        // ended with 19 (SIP 480), with no final dialstatus or, on Asterisk 22, a final NOANSWER. No phone rang, so it is
+        // the trunk that failed, not the callee who did not answer.
+        if (cause is 18 or 19 && finalState == "Down" && (string.IsNullOrEmpty(lastDialStatus) || lastDialStatus == "NOANSWER"))
         {
             return CallOutcome.TrunkFailure;
         }

@@ -24,7 +24,7 @@ internal sealed class CallDriver(CallEngine engine, SimChannel channel, PhoneScr
                     await RingAsync(Timeout.InfiniteTimeSpan, life);
                     break;
                 case PhoneBehavior.TrunkSilent:
-                    await RingAsync(Timeout.InfiniteTimeSpan, life);
+                    await StaySilentAsync(life);
                     break;
                 case PhoneBehavior.Fails:
                     await FailAsync(life);
@@ -79,6 +79,16 @@ internal sealed class CallDriver(CallEngine engine, SimChannel channel, PhoneScr
             script.DialStatus ?? HangupCauses.DialStatus(cause),
             script.TechCause ?? HangupCauses.SipStatus(cause),
             hangupRequest: false);
+    }
+
+    /// <summary>
+    /// A trunk that sends neither 100 nor 180 and gives up with SIP 480 when the ring timeout is over. Asterisk 22 then
+    /// raises a hangup request, a final Dial NOANSWER and destroys the channel still Down, as seen on a real one.
+    /// </summary>
+    private async Task StaySilentAsync(CancellationToken life)
+    {
+        await Task.Delay(channel.RingTimeout ?? Timeout.InfiniteTimeSpan, life);
+        engine.End(channel, 19, HangupSource.Remote, finalDialStatus: "NOANSWER", techCause: HangupCauses.SipStatus(19), hangupRequest: true);
     }
 
     /// <summary>Waits <paramref name="ringFor"/> (ringing, unless the trunk is silent); false when the originate timeout ran out first (the call is then over).</summary>

@@ -35,6 +35,22 @@ public sealed class CallOutcomesTests
         Assert.Equal(expected, outcome);
     }
 
+    // Finding 5, as a real Asterisk 22 reports it: a trunk that never sent 100/180 ends with 19 (SIP 480) and a final
+    // NOANSWER while the channel is still Down; a phone that rang ends Ringing.
+    [Theory]
+    [InlineData("NOANSWER", 19, "Down", CallOutcome.TrunkFailure)]
+    [InlineData("", 19, "Down", CallOutcome.TrunkFailure)]
+    [InlineData(null, 18, "Down", CallOutcome.TrunkFailure)]
+    [InlineData("NOANSWER", 19, "Ringing", CallOutcome.NoAnswer)]
+    [InlineData("RINGING", 19, "Ringing", CallOutcome.NoAnswer)]
+    [InlineData("NOANSWER", 21, "Down", CallOutcome.Rejected)]
+    public void Classify_Finding5_NeverLeftDownWithCause19_IsATrunkFailure(string? dialStatus, int cause, string finalState, CallOutcome expected)
+    {
+        var outcome = CallOutcomes.Classify(answered: false, dialStatus, cause, finalState);
+
+        Assert.Equal(expected, outcome);
+    }
+
     [Fact]
     public void Classify_StasisStartSeen_IsAnsweredWhateverTheCause()
     {
