@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using CallPing.Grains.Calls;
 using CallPing.Grains.Interfaces.Alerts;
 using CallPing.Grains.Interfaces.Calls;
 using CallPing.Grains.Interfaces.Models;
 using CallPing.Grains.Interfaces.Projects;
+using CallPing.Grains.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CallPing.Grains.Alerts;
@@ -285,7 +287,16 @@ public sealed class AlertGrain(
         (Alert.Status, Alert.Count, Alert.CreatedAt) = (AlertStatus.Triggered, events, time.GetUtcNow());
         (Alert.Contacts, Alert.Policy) = ([.. project.Contacts], project.Policy);
         await Task.WhenAll(state.WriteStateAsync(), EnsureWatchdogAsync());
-        ArmNextStep(TimeSpan.Zero);
+        var createdIn = Activity.Current?.Context ?? default;
+        _nextStep?.Dispose();
+        _nextStep = this.RegisterGrainTimer(_ => PlaceFirstCallAsync(createdIn), TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>The first call, in a turn of its own after intake's answer, traced as part of the request that raised the alert.</summary>
+    private async Task PlaceFirstCallAsync(ActivityContext createdIn)
+    {
+        using var span = CallPingTracing.StartFirstCall(AlertId, createdIn);
+        await TakeNextStepAsync();
     }
 
     private async Task EnsureWatchdogAsync()

@@ -7,8 +7,8 @@ using CallPing.WebFrontend.Admin;
 using CallPing.WebFrontend.Apis;
 using CallPing.WebFrontend.Health;
 using CallPing.WebFrontend.Http;
-using CallPing.WebFrontend.Metrics;
 using CallPing.WebFrontend.OpenApi;
+using CallPing.WebFrontend.Telemetry;
 
 namespace CallPing.WebFrontend.Hosting;
 
@@ -26,7 +26,7 @@ public static class CallPingHost
         builder.Services.AddOptions<SiloOptions>().BindConfiguration(SiloOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.AddCallPingGrains();
-        builder.AddCallPingMetrics();
+        builder.AddCallPingTelemetry();
         builder.AddPbxSimulationDefault();
         builder.AddCallPingHealthChecks();
         builder.Services.AddProblemDetails();
@@ -55,7 +55,7 @@ public static class CallPingHost
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapHealthApi();
-        app.MapMetricsApi();
+        app.MapCallPingMetrics();
         if (app.Services.GetRequiredService<IOptions<SiloOptions>>().Value.ParsedRoles.HasFlag(SiloRoles.Web))
         {
             app.MapWebRoleApis();

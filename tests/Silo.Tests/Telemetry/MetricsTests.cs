@@ -5,7 +5,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using CallPing.TestSupport;
 
-namespace CallPing.Silo.Tests;
+namespace CallPing.Silo.Tests.Telemetry;
 
 /// <summary>/metrics as operators use it: a real Prometheus (Debian's package) scrapes a real Silo process.</summary>
 public sealed class MetricsTests : IDisposable
@@ -129,8 +129,9 @@ public sealed class MetricsTests : IDisposable
 
     private static async Task<double> FirstRingCountAsync(HostProcess silo)
     {
-        var line = (await silo.Http.GetStringAsync("/metrics")).Split('\n').FirstOrDefault(l => l.StartsWith("callping_alert_first_ring_seconds_count ", StringComparison.Ordinal));
-        return line is null ? 0 : double.Parse(line.Split(' ')[1], CultureInfo.InvariantCulture);
+        // "callping_alert_first_ring_seconds_count{otel_scope_name="CallPing"} 5": the exporter labels every series with its meter.
+        var line = (await silo.Http.GetStringAsync("/metrics")).Split('\n').FirstOrDefault(l => l.StartsWith("callping_alert_first_ring_seconds_count", StringComparison.Ordinal));
+        return line is null ? 0 : double.Parse(line.Split(' ')[^1], CultureInfo.InvariantCulture);
     }
 
     private static Task<double> ApiAlertsAsync(HttpClient api) => QueryAsync(api, "sum(callping_alerts_received_total{source=\"api\"})");
