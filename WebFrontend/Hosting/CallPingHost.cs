@@ -60,6 +60,7 @@ public static class CallPingHost
         {
             app.MapWebRoleApis();
             app.MapCallPingOpenApi();
+            app.MapAdminDashboard();
         }
 
         return app;
