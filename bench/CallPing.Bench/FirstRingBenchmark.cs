@@ -7,9 +7,9 @@ namespace CallPing.Bench;
 
 /// <summary>
 /// Alert to first ring: from sending a new alert's trigger to the simulated PBX receiving its first originate, at a
-/// fixed rate of alerts per second, on the real Silo process (SQLite) with five simulated PBXes. On Orleans the
-/// first call is dialled inside the trigger's request (the 202 follows the originate), so the clock starts at the
-/// request; the 202's own latency is reported beside it.
+/// fixed rate of alerts per second, on the real Silo process (SQLite) with five simulated PBXes. The first call is
+/// placed after the 202, in the alert's next turn; the clock starts when the trigger is sent, so the figure includes
+/// the 202's own latency, which is reported beside it.
 /// </summary>
 public static class FirstRingBenchmark
 {
