@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using CallPing.PbxSimulator.Scripting;
-using CallPing.TestSupport;
 using CallPing.TestSupport.Pbx;
 
 namespace CallPing.Bench;
@@ -30,10 +29,17 @@ public static class FirstRingBenchmark
             var alertId = await silo.TriggerAsync(http, $"ring-{perSecond}-{i}");
             sent[alertId] = sentAt;
         });
-        await Eventually.ReachesAsync(() => Task.FromResult(sent.Keys.Count(RangFor)), n => n == sent.Count, TimeSpan.FromSeconds(60), "first rings");
+        // An alert whose first call is not placed within a minute is reported as such rather than ending the run.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (sent.Keys.Count(RangFor) < sent.Count && waited.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            await Task.Delay(200);
+        }
 
-        var rings = sent.Select(a => FirstOriginate(a.Key) - a.Value).Select(d => d < TimeSpan.Zero ? TimeSpan.Zero : d).ToList();
-        Console.WriteLine($"| alert -> first ring at {perSecond:0} alerts/s (trigger sent to originate at the PBX) | {Percentiles.Of(rings)} | intake latency (to the 202) {intake} |");
+        var rung = sent.Where(a => RangFor(a.Key)).ToList();
+        var rings = rung.Select(a => FirstOriginate(a.Key) - a.Value).Select(d => d < TimeSpan.Zero ? TimeSpan.Zero : d).ToList();
+        Console.WriteLine($"| alert -> first ring at {perSecond:0} alerts/s (trigger sent to originate at the PBX) | {Percentiles.Of(rings) with { Failed = sent.Count - rung.Count, FirstFailure = "not rung within 60 s" }} | " +
+            $"intake latency (to the 202) {intake} |");
 
         bool RangFor(string alertId) => fleet.Pbxes.Any(p => p.Log.Originates.Any(o => o.ChannelId.StartsWith(alertId + "-", StringComparison.Ordinal)));
 

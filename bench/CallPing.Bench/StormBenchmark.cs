@@ -63,8 +63,13 @@ public static class StormBenchmark
             })));
             var allAnswered = clock.Elapsed;
             var ids = accepted.ToHashSet(StringComparer.Ordinal);
-            var placed = await Eventually.ReachesAsync(() => Task.FromResult(CalledAlerts(fleet, ids)), n => n == ids.Count || clock.Elapsed > Deadline * 3,
-                Deadline * 3 + TimeSpan.FromSeconds(5), "first calls");
+            // Alerts not called within three deadlines after the last answer are reported as never called.
+            while (CalledAlerts(fleet, ids) < ids.Count && clock.Elapsed - allAnswered < Deadline * 3)
+            {
+                await Task.Delay(200);
+            }
+
+            var placed = CalledAlerts(fleet, ids);
             var allPlacedAt = clock.Elapsed;
 
             var store = postgres ? "PostgreSQL" : "SQLite";
