@@ -90,6 +90,8 @@ public sealed class DedupGrain([PersistentState("dedup", GrainStorage.Name)] IPe
 
     private async Task<IntakeResult> ApplyAsync(AlertEvent alertEvent, Func<IAlertGrain, Task<AlertView>> apply, bool closes = false)
     {
+        // Triggers that came before this event are written first: a resolve must not overtake them and let them open a new alert.
+        await _lastSend;
         var alertId = CurrentAlertId;
         var alert = GrainFactory.GetGrain<IAlertGrain>(alertId);
         if (await alert.GetAsync() is null)
