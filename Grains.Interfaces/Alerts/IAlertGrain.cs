@@ -7,13 +7,20 @@ namespace CallPing.Grains.Interfaces.Alerts;
 [Alias("callping.IAlertGrain")]
 public interface IAlertGrain : IGrainWithStringKey
 {
-    /// <summary>Stores a new alert and starts calling. Triggering an existing alert returns it unchanged.</summary>
+    /// <summary>
+    /// Stores a new alert and answers; its first call is placed right after, in the alert's next turn. Triggering an
+    /// existing alert returns it unchanged.
+    /// </summary>
     [Alias("Trigger")]
     Task<AlertView> TriggerAsync(AlertTrigger trigger);
 
-    /// <summary>Absorbs a repeated trigger (count goes up, no new call); null when the alert is closed (or unknown) and a new one is needed.</summary>
-    [Alias("Repeat")]
-    Task<AlertBrief?> RepeatAsync();
+    /// <summary>
+    /// Intake's way in: <paramref name="events"/> triggers of one dedup key in one write. A missing alert is created from
+    /// <paramref name="trigger"/> with that count (and calls after the answer); an open one counts them and calls nobody
+    /// again; null when the alert is resolved and a new one is needed.
+    /// </summary>
+    [Alias("Raise")]
+    Task<RaisedAlert?> RaiseAsync(AlertTrigger trigger, int events);
 
     /// <summary>Acknowledges: all calling stops. By names who (masked number, "api", a user).</summary>
     [Alias("Acknowledge")]

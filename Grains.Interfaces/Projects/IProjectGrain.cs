@@ -1,4 +1,5 @@
 using CallPing.Grains.Interfaces.Models;
+using Orleans.Concurrency;
 
 namespace CallPing.Grains.Interfaces.Projects;
 
@@ -17,6 +18,10 @@ public interface IProjectGrain : IGrainWithStringKey
     /// <summary>Revokes an API key by its id; it stops authenticating at once.</summary>
     [Alias("RevokeApiKey")]
     Task RevokeApiKeyAsync(string keyId);
+
+    /// <summary>The contacts and policy a new alert copies, or null when the project does not exist. Read-only, so a storm's alerts read it side by side.</summary>
+    [Alias("GetEscalation"), ReadOnly]
+    Task<ProjectEscalation?> GetEscalationAsync();
 
     /// <summary>The project, or null when it does not exist.</summary>
     [Alias("Get")]

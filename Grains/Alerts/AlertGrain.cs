@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using CallPing.Grains.Calls;
 using CallPing.Grains.Interfaces.Alerts;
 using CallPing.Grains.Interfaces.Calls;
 using CallPing.Grains.Interfaces.Models;
 using CallPing.Grains.Interfaces.Projects;
+using CallPing.Grains.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CallPing.Grains.Alerts;
@@ -29,6 +31,9 @@ public sealed class AlertGrain(
 
     private IGrainTimer? _nextStep;
 
+    /// <summary>Whether this activation registered the watchdog: a new call need not register it again.</summary>
+    private bool _watchdogRegistered;
+
     private AlertState Alert => state.State;
 
     private bool Calling => Alert.Status == AlertStatus.Triggered;
@@ -37,9 +42,10 @@ public sealed class AlertGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (state.RecordExists && Calling && Alert.CurrentCallId is null && Alert.NextStepAt is { } due)
+        // Waiting between steps, or stored before its first call was placed (the silo died right after the answer).
+        if (state.RecordExists && Calling && Alert.CurrentCallId is null && (Alert.NextStepAt is not null || Alert.CallIds.Count == 0))
         {
-            ArmNextStep(due - time.GetUtcNow());
+            ArmNextStep((Alert.NextStepAt ?? time.GetUtcNow()) - time.GetUtcNow());
         }
 
         return Task.CompletedTask;
@@ -47,33 +53,33 @@ public sealed class AlertGrain(
 
     public async Task<AlertView> TriggerAsync(AlertTrigger trigger)
     {
-        ArgumentNullException.ThrowIfNull(trigger);
-        ArgumentException.ThrowIfNullOrWhiteSpace(trigger.Summary);
-        if (state.RecordExists)
+        Validate(trigger);
+        if (!state.RecordExists)
         {
-            return await ViewAsync();
+            await CreateAsync(trigger, events: 1);
         }
 
-        var project = await GrainFactory.GetGrain<IProjectGrain>(trigger.ProjectId).GetAsync()
-            ?? throw new ArgumentException($"Project '{trigger.ProjectId}' does not exist.", nameof(trigger));
-        (Alert.ProjectId, Alert.DedupKey, Alert.Summary, Alert.Severity) = (trigger.ProjectId, trigger.DedupKey, trigger.Summary, trigger.Severity);
-        (Alert.Source, Alert.DetailsJson, Alert.Origin) = (trigger.Source, trigger.DetailsJson, trigger.Origin);
-        (Alert.Status, Alert.Count, Alert.CreatedAt) = (AlertStatus.Triggered, 1, time.GetUtcNow());
-        (Alert.Contacts, Alert.Policy) = ([.. project.Contacts], project.Policy);
-        await CallCurrentContactAsync();
         return await ViewAsync();
     }
 
-    public async Task<AlertBrief?> RepeatAsync()
+    public async Task<RaisedAlert?> RaiseAsync(AlertTrigger trigger, int events)
     {
-        if (!state.RecordExists || Alert.Status == AlertStatus.Resolved)
+        Validate(trigger);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(events);
+        if (!state.RecordExists)
+        {
+            await CreateAsync(trigger, events);
+            return new RaisedAlert(AlertId, Alert.Status, Alert.Count, Created: true);
+        }
+
+        if (Alert.Status == AlertStatus.Resolved)
         {
             return null;
         }
 
-        Alert.Count++;
+        Alert.Count += events;
         await state.WriteStateAsync();
-        return Brief();
+        return new RaisedAlert(AlertId, Alert.Status, Alert.Count, Created: false);
     }
 
     public async Task<AlertView> AcknowledgeAsync(string by)
@@ -149,7 +155,7 @@ public sealed class AlertGrain(
 
         if (Alert.CurrentCallId is not { } callId)
         {
-            // Waiting between steps: the activation armed the timer; a step long overdue runs now.
+            // Waiting between steps (or for the first call): the activation armed the timer; a step long overdue runs now.
             if (Alert.NextStepAt is null || Alert.NextStepAt <= time.GetUtcNow() - WatchdogPeriod)
             {
                 await TakeNextStepAsync();
@@ -178,7 +184,7 @@ public sealed class AlertGrain(
         }
 
         Alert.NextStepAt = null;
-        if (Alert.RetrySamePerson)
+        if (Alert.RetrySamePerson || Alert.CallIds.Count == 0)
         {
             Alert.RetrySamePerson = false;
             await CallCurrentContactAsync();
@@ -226,7 +232,7 @@ public sealed class AlertGrain(
         Alert.CallIds.Add(callId);
         Alert.CurrentCallId = callId;
         // The watchdog first: an alert stored with a call that was never placed must always have one to place it.
-        await this.RegisterOrUpdateReminder(WatchdogReminder, Alert.Policy.RingTimeout + CallGrain.OutcomeGrace + TimeSpan.FromSeconds(30), WatchdogPeriod);
+        await EnsureWatchdogAsync();
         await state.WriteStateAsync();
         await GrainFactory.GetGrain<ICallGrain>(callId).PlaceAsync(PlaceRequest(number));
     }
@@ -268,12 +274,53 @@ public sealed class AlertGrain(
         await UnregisterRemindersAsync();
     }
 
+    /// <summary>
+    /// Stores the alert and registers its watchdog side by side: both are durable before intake answers, so an alert
+    /// accepted just before a crash is still called. The first call is placed in the alert's next turn, after the answer.
+    /// </summary>
+    private async Task CreateAsync(AlertTrigger trigger, int events)
+    {
+        var project = await GrainFactory.GetGrain<IProjectGrain>(trigger.ProjectId).GetEscalationAsync()
+            ?? throw new ArgumentException($"Project '{trigger.ProjectId}' does not exist.", nameof(trigger));
+        (Alert.ProjectId, Alert.DedupKey, Alert.Summary, Alert.Severity) = (trigger.ProjectId, trigger.DedupKey, trigger.Summary, trigger.Severity);
+        (Alert.Source, Alert.DetailsJson, Alert.Origin) = (trigger.Source, trigger.DetailsJson, trigger.Origin);
+        (Alert.Status, Alert.Count, Alert.CreatedAt) = (AlertStatus.Triggered, events, time.GetUtcNow());
+        (Alert.Contacts, Alert.Policy) = ([.. project.Contacts], project.Policy);
+        await Task.WhenAll(state.WriteStateAsync(), EnsureWatchdogAsync());
+        var createdIn = Activity.Current?.Context ?? default;
+        _nextStep?.Dispose();
+        _nextStep = this.RegisterGrainTimer(_ => PlaceFirstCallAsync(createdIn), TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>The first call, in a turn of its own after intake's answer, traced as part of the request that raised the alert.</summary>
+    private async Task PlaceFirstCallAsync(ActivityContext createdIn)
+    {
+        using var span = CallPingTracing.StartFirstCall(AlertId, createdIn);
+        await TakeNextStepAsync();
+    }
+
+    private async Task EnsureWatchdogAsync()
+    {
+        if (!_watchdogRegistered)
+        {
+            await this.RegisterOrUpdateReminder(WatchdogReminder, Alert.Policy.RingTimeout + CallGrain.OutcomeGrace + TimeSpan.FromSeconds(30), WatchdogPeriod);
+            _watchdogRegistered = true;
+        }
+    }
+
     private async Task UnregisterRemindersAsync()
     {
+        _watchdogRegistered = false;
         if (await this.GetReminder(WatchdogReminder) is { } reminder)
         {
             await this.UnregisterReminder(reminder);
         }
+    }
+
+    private static void Validate(AlertTrigger trigger)
+    {
+        ArgumentNullException.ThrowIfNull(trigger);
+        ArgumentException.ThrowIfNullOrWhiteSpace(trigger.Summary);
     }
 
     private void EnsureExists()
@@ -283,8 +330,6 @@ public sealed class AlertGrain(
             throw new KeyNotFoundException($"Alert {AlertId} does not exist.");
         }
     }
-
-    private AlertBrief Brief() => new(AlertId, Alert.Status, Alert.Count);
 
     private async Task<AlertView> ViewAsync()
     {

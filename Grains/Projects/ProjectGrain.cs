@@ -66,6 +66,9 @@ public sealed class ProjectGrain(
         await state.WriteStateAsync();
     }
 
+    public Task<ProjectEscalation?> GetEscalationAsync() =>
+        Task.FromResult(state.RecordExists ? new ProjectEscalation([.. Project.Contacts], Project.Policy) : null);
+
     public async Task<ProjectView?> GetAsync() => state.RecordExists ? await ViewAsync() : null;
 
     private void EnsureExists()

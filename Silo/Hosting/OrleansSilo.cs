@@ -1,6 +1,8 @@
 using CallPing.Grains.Pbx.Fleet;
 using CallPing.Silo.Storage;
+using CallPing.WebFrontend.Admin;
 using CallPing.WebFrontend.Hosting;
+using Orleans.Dashboard;
 using ClusterMembershipOptions = Orleans.Configuration.ClusterMembershipOptions;
 using ClusterOptions = Orleans.Configuration.ClusterOptions;
 
@@ -30,6 +32,8 @@ public static class OrleansSilo
                 options.NumVotesForDeathDeclaration = 2;
             });
             orleans.AddActivityPropagation();
+            // On every silo, whatever its roles: the dashboard's grains gather each silo's figures for the web processes.
+            orleans.AddDashboard(AdminDashboard.Configure);
         });
         return builder;
     }

@@ -8,7 +8,7 @@ using CallPing.WebFrontend.Admin;
 
 namespace CallPing.WebFrontend.Apis;
 
-/// <summary>Operator endpoints behind the admin bearer token: create a project with its first API key, read a project.</summary>
+/// <summary>Operator endpoints behind the admin bearer token: create a project with its first API key, read a project, revoke a key.</summary>
 public static class AdminApi
 {
     public const string SeedKeyLabel = "seed";
@@ -39,6 +39,9 @@ public static class AdminApi
             .ProducesProblem(StatusCodes.Status409Conflict);
         admin.MapGet("/projects/{id}", GetProjectAsync)
             .WithName("GetProject").WithSummary("A project with masked contacts and its API keys without secrets.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        admin.MapPost("/projects/{id}/keys/{keyId}/revoke", RevokeApiKeyAsync)
+            .WithName("RevokeApiKey").WithSummary("Revokes an API key of a project: every web node refuses it within a few seconds.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;
     }
@@ -102,6 +105,18 @@ public static class AdminApi
         return view is null
             ? TypedResults.Problem($"There is no project {id}.", statusCode: StatusCodes.Status404NotFound, title: "No such project")
             : TypedResults.Ok(view with { Contacts = Masked(view.Contacts) });
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeApiKeyAsync(string id, string keyId, IGrainFactory grains)
+    {
+        var project = grains.GetGrain<IProjectGrain>(id);
+        if (await project.GetAsync() is not { } view || view.ApiKeys.All(k => k.KeyId != keyId))
+        {
+            return TypedResults.Problem($"Project {id} has no API key {keyId}.", statusCode: StatusCodes.Status404NotFound, title: "No such key");
+        }
+
+        await project.RevokeApiKeyAsync(keyId);
+        return TypedResults.NoContent();
     }
 
     private static EscalationPolicy? PolicyOf(CreateProjectBody body)

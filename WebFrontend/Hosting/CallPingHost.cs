@@ -8,8 +8,8 @@ using CallPing.WebFrontend.Admin;
 using CallPing.WebFrontend.Apis;
 using CallPing.WebFrontend.Health;
 using CallPing.WebFrontend.Http;
-using CallPing.WebFrontend.Metrics;
 using CallPing.WebFrontend.OpenApi;
+using CallPing.WebFrontend.Telemetry;
 
 namespace CallPing.WebFrontend.Hosting;
 
@@ -27,7 +27,7 @@ public static class CallPingHost
         builder.Services.AddOptions<SiloOptions>().BindConfiguration(SiloOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.AddCallPingGrains();
-        builder.AddCallPingMetrics();
+        builder.AddCallPingTelemetry();
         builder.AddPbxSimulationDefault();
         builder.AddCallPingHealthChecks();
         builder.AddCallPingAccounts();
@@ -59,11 +59,12 @@ public static class CallPingHost
         app.UseStatusCodePages();
         app.UseCallPingAccounts();
         app.MapHealthApi();
-        app.MapMetricsApi();
+        app.MapCallPingMetrics();
         if (app.Services.GetRequiredService<IOptions<SiloOptions>>().Value.ParsedRoles.HasFlag(SiloRoles.Web))
         {
             app.MapWebRoleApis();
             app.MapCallPingOpenApi();
+            app.MapAdminDashboard();
         }
 
         return app;

@@ -1,3 +1,6 @@
+using CallPing.WebFrontend.Admin;
+using Orleans.Dashboard;
+
 namespace CallPing.WebFrontend.Hosting;
 
 /// <summary>The web-only process as an Orleans client of the cluster's silos, which it finds in the cluster store.</summary>
@@ -12,6 +15,7 @@ public static class OrleansClient
             client.Configure<Orleans.Configuration.ClusterOptions>(options => (options.ClusterId, options.ServiceId) = (silo.ClusterId, silo.ServiceId));
             client.UseCallPingClustering(storage);
             client.AddActivityPropagation();
+            client.AddDashboard(AdminDashboard.Configure);
         });
         return builder;
     }

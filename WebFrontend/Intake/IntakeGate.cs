@@ -1,13 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using CallPing.Grains.Interfaces.Projects;
 using CallPing.Grains.Projects;
 
 namespace CallPing.WebFrontend.Intake;
 
 /// <summary>
-/// What every intake endpoint shares: its options, the per-key rate limit, API key authentication and the JSON settings.
+/// What every intake endpoint shares: its options, the per-key rate limit, API key authentication (through this
+/// node's <see cref="ApiKeyCache"/>) and the JSON settings.
 /// One per application, made when the endpoints are mapped, so that all four formats draw on the same per-key limit.
 /// </summary>
 public sealed class IntakeGate : IDisposable
@@ -15,13 +15,13 @@ public sealed class IntakeGate : IDisposable
     private static readonly ConditionalWeakTable<IServiceProvider, IntakeGate> Gates = [];
 
     private readonly IntakeRateLimiter _limiter;
-    private readonly IGrainFactory _grains;
+    private readonly ApiKeyCache _keys;
 
-    public IntakeGate(IntakeOptions options, IGrainFactory grains)
+    public IntakeGate(IntakeOptions options, IGrainFactory grains, TimeProvider time)
     {
         Validator.ValidateObject(options, new ValidationContext(options), validateAllProperties: true);
         Options = options;
-        _grains = grains;
+        _keys = new ApiKeyCache(grains, time);
         _limiter = new IntakeRateLimiter(options);
         NativeJson = IntakeJson.Native(options.MaxDepth);
         IntegrationJson = IntakeJson.Integration(options.MaxDepth);
@@ -40,7 +40,7 @@ public sealed class IntakeGate : IDisposable
         return Gates.GetValue(services, static sp =>
         {
             var options = sp.GetRequiredService<IConfiguration>().GetSection(IntakeOptions.Section).Get<IntakeOptions>() ?? new IntakeOptions();
-            var gate = new IntakeGate(options, sp.GetRequiredService<IGrainFactory>());
+            var gate = new IntakeGate(options, sp.GetRequiredService<IGrainFactory>(), TimeProvider.System);
             sp.GetRequiredService<IHostApplicationLifetime>().ApplicationStopped.Register(gate.Dispose);
             return gate;
         });
@@ -70,7 +70,7 @@ public sealed class IntakeGate : IDisposable
             return (null, new IntakeFailure(StatusCodes.Status429TooManyRequests, null, "Too many requests for this API key.") { RetryAfter = retryAfter });
         }
 
-        var projectId = await _grains.GetGrain<IApiKeyGrain>(hash).AuthenticateAsync();
+        var projectId = await _keys.ProjectOfAsync(hash);
         return projectId is null ? (null, Unauthorized) : (projectId, null);
     }
 

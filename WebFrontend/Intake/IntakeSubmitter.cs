@@ -12,6 +12,7 @@ public static class IntakeSubmitter
     public static async Task<IntakeResult> SubmitAsync(IGrainFactory grains, AlertEvent alertEvent, ILogger logger)
     {
         var result = await grains.GetGrain<IDedupGrain>($"{alertEvent.ProjectId}/{alertEvent.DedupKey}").SubmitAsync(alertEvent);
+        CallPingTracing.TagAlert(result.AlertId);
         // Counted once stored; an acknowledge or resolve that found no open alert stored nothing.
         if (result.AlertId is not null)
         {

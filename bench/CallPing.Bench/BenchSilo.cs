@@ -35,16 +35,22 @@ public sealed class BenchSilo : IAsyncDisposable
         };
         var process = HostProcess.Start("Silo", all);
         await process.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
-        var token = (await File.ReadAllTextAsync(Path.Combine(data.Path, "admin-token"))).Trim();
+        var silo = new BenchSilo(process, data, "");
+        return new BenchSilo(process, data, await silo.CreateProjectAsync("bench", contacts));
+    }
+
+    /// <summary>Creates a project through the admin API; returns its API key.</summary>
+    public async Task<string> CreateProjectAsync(string name, IReadOnlyList<string> contacts)
+    {
+        var token = (await File.ReadAllTextAsync(Path.Combine(_data.Path, "admin-token"))).Trim();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/admin/projects")
         {
-            Content = JsonContent.Create(new { name = "bench", contacts, ringTimeoutSeconds = 30, stepDelaySeconds = 30, repeats = 1 }),
+            Content = JsonContent.Create(new { name, contacts, ringTimeoutSeconds = 30, stepDelaySeconds = 30, repeats = 1 }),
         };
         request.Headers.Authorization = new("Bearer", token);
-        using var response = await process.Http.SendAsync(request);
+        using var response = await Process.Http.SendAsync(request);
         response.EnsureSuccessStatusCode();
-        var created = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return new BenchSilo(process, data, created.GetProperty("apiKey").GetString()!);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("apiKey").GetString()!;
     }
 
     /// <summary>One alert trigger with a new dedup key; returns the alert id from the 202.</summary>
@@ -73,6 +79,15 @@ public sealed class BenchSilo : IAsyncDisposable
         await Eventually.ReachesAsync(() => Task.FromResult(fleet.Pbxes.Any(p => p.Log.Originates.Any(o => o.ChannelId.StartsWith(alertId + "-", StringComparison.Ordinal)))),
             rang => rang, TimeSpan.FromSeconds(60), "a probe alert ringing");
     }
+
+    /// <summary>The sum of a metric's series on the silo's /metrics (e.g. Orleans' activations, or its grain requests).</summary>
+    public static async Task<double> MetricSumAsync(HttpClient http, string name) =>
+        (await http.GetStringAsync("/metrics")).Split('\n')
+            .Where(l => l.StartsWith(name + "{", StringComparison.Ordinal) || l.StartsWith(name + " ", StringComparison.Ordinal))
+            .Sum(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>Originates the simulated fleet has received so far.</summary>
+    public static int Originates(SimulatorFleet fleet) => fleet.Pbxes.Sum(p => p.Log.Originates.Count);
 
     public long ResidentBytes()
     {

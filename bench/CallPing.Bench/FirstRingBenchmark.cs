@@ -1,15 +1,14 @@
 using System.Collections.Concurrent;
 using CallPing.PbxSimulator.Scripting;
-using CallPing.TestSupport;
 using CallPing.TestSupport.Pbx;
 
 namespace CallPing.Bench;
 
 /// <summary>
 /// Alert to first ring: from sending a new alert's trigger to the simulated PBX receiving its first originate, at a
-/// fixed rate of alerts per second, on the real Silo process (SQLite) with five simulated PBXes. On Orleans the
-/// first call is dialled inside the trigger's request (the 202 follows the originate), so the clock starts at the
-/// request; the 202's own latency is reported beside it.
+/// fixed rate of alerts per second, on the real Silo process (SQLite) with five simulated PBXes. The first call is
+/// placed after the 202, in the alert's next turn; the clock starts when the trigger is sent, so the figure includes
+/// the 202's own latency, which is reported beside it.
 /// </summary>
 public static class FirstRingBenchmark
 {
@@ -30,10 +29,17 @@ public static class FirstRingBenchmark
             var alertId = await silo.TriggerAsync(http, $"ring-{perSecond}-{i}");
             sent[alertId] = sentAt;
         });
-        await Eventually.ReachesAsync(() => Task.FromResult(sent.Keys.Count(RangFor)), n => n == sent.Count, TimeSpan.FromSeconds(60), "first rings");
+        // An alert whose first call is not placed within a minute is reported as such rather than ending the run.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (sent.Keys.Count(RangFor) < sent.Count && waited.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            await Task.Delay(200);
+        }
 
-        var rings = sent.Select(a => FirstOriginate(a.Key) - a.Value).Select(d => d < TimeSpan.Zero ? TimeSpan.Zero : d).ToList();
-        Console.WriteLine($"| alert -> first ring at {perSecond:0} alerts/s (trigger sent to originate at the PBX) | {Percentiles.Of(rings)} | intake latency (to the 202) {intake} |");
+        var rung = sent.Where(a => RangFor(a.Key)).ToList();
+        var rings = rung.Select(a => FirstOriginate(a.Key) - a.Value).Select(d => d < TimeSpan.Zero ? TimeSpan.Zero : d).ToList();
+        Console.WriteLine($"| alert -> first ring at {perSecond:0} alerts/s (trigger sent to originate at the PBX) | {Percentiles.Of(rings) with { Failed = sent.Count - rung.Count, FirstFailure = "not rung within 60 s" }} | " +
+            $"intake latency (to the 202) {intake} |");
 
         bool RangFor(string alertId) => fleet.Pbxes.Any(p => p.Log.Originates.Any(o => o.ChannelId.StartsWith(alertId + "-", StringComparison.Ordinal)));
 

@@ -42,8 +42,5 @@ public static class MemoryBenchmark
     }
 
     /// <summary>Grain activations in the silo, as Orleans counts them.</summary>
-    private static async Task<double> ActivationsAsync(HttpClient http) =>
-        (await http.GetStringAsync("/metrics")).Split('\n')
-            .Where(l => l.StartsWith("orleans_catalog_activations", StringComparison.Ordinal) && !l.StartsWith("orleans_catalog_activations_", StringComparison.Ordinal))
-            .Sum(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
+    private static Task<double> ActivationsAsync(HttpClient http) => BenchSilo.MetricSumAsync(http, "orleans_catalog_activations");
 }

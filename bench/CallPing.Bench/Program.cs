@@ -9,6 +9,9 @@ switch (args)
     case ["intake", var store, ..]:
         await IntakeBenchmark.RunAsync(store == "postgres", TimeSpan.FromSeconds(args.Length > 2 ? int.Parse(args[2]) : 10), workers: 32);
         return 0;
+    case ["storm", var store, ..]:
+        await StormBenchmark.RunAsync(store == "postgres", projects: 100, alerts: args.Length > 2 ? int.Parse(args[2]) : 10_000);
+        return 0;
     case ["first-ring", var rate, ..]:
         await FirstRingBenchmark.RunAsync(double.Parse(rate), TimeSpan.FromSeconds(args.Length > 2 ? int.Parse(args[2]) : 10));
         return 0;
@@ -16,6 +19,6 @@ switch (args)
         await MemoryBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 100_000);
         return 0;
     default:
-        Console.Error.WriteLine("usage: CallPing.Bench failover [calls] | intake sqlite|postgres [seconds] | first-ring <alerts/s> [seconds] | memory [grains]");
+        Console.Error.WriteLine("usage: CallPing.Bench failover [calls] | intake sqlite|postgres [seconds] | storm sqlite|postgres [alerts] | first-ring <alerts/s> [seconds] | memory [grains]");
         return 2;
 }

@@ -23,7 +23,8 @@ public sealed class PostgresServer : IAsyncLifetime
 
     public int Port { get; private set; }
 
-    private string DataFolder => Path.Combine(_folder, "data");
+    /// <summary>The cluster's data folder; its postmaster.pid names the server process.</summary>
+    public string DataFolder => Path.Combine(_folder, "data");
 
     public string ConnectionString(string database, string password = Password) =>
         $"Host=127.0.0.1;Port={Port};Username=postgres;Password={password};Database={database};Timeout=5";

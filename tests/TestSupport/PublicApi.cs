@@ -45,6 +45,20 @@ public sealed class PublicApi : IDisposable
         return System.Text.Json.JsonSerializer.Deserialize<CreatedProject>(body, System.Text.Json.JsonSerializerOptions.Web)!;
     }
 
+    /// <summary>Revokes the project's first API key through the admin API.</summary>
+    public async Task RevokeFirstKeyAsync(string projectId)
+    {
+        using var get = new HttpRequestMessage(HttpMethod.Get, $"/admin/projects/{projectId}");
+        get.Headers.Authorization = new AuthenticationHeaderValue("Bearer", AdminToken);
+        using var project = await _http.SendAsync(get);
+        project.EnsureSuccessStatusCode();
+        var keyId = (await project.Content.ReadFromJsonAsync<ProjectView>())!.ApiKeys[0].KeyId;
+        using var revoke = new HttpRequestMessage(HttpMethod.Post, $"/admin/projects/{projectId}/keys/{keyId}/revoke");
+        revoke.Headers.Authorization = new AuthenticationHeaderValue("Bearer", AdminToken);
+        using var revoked = await _http.SendAsync(revoke);
+        Assert.True(revoked.StatusCode == HttpStatusCode.NoContent, $"revoke: {(int)revoked.StatusCode}");
+    }
+
     /// <summary>POST /api/v1/alerts with a trigger; the status code, and the answer when it is 202.</summary>
     public async Task<(HttpStatusCode Status, IntakeResponse? Accepted)> TriggerAsync(string dedupKey, string summary)
     {

@@ -103,4 +103,32 @@ public sealed class IntakeClusterTests(PostgresServer postgres, ITestOutputHelpe
         Assert.Equal(accepted.Count, rows);
         Assert.All(cluster.Silos, s => Assert.False(s.HasExited, s.Output));
     }
+
+    [Fact]
+    public async Task KeyRevokedWhileTwoWebProcessesServeItFromMemory_BothAnswer401WithinFiveSeconds()
+    {
+        await using var fleet = await SimulatorFleet.StartAsync();
+        fleet.Script(Alice, PhoneScript.RingsWithoutAnswer());
+        await using var cluster = await SiloCluster.StartAsync(postgres, fleet, silos: 1, webs: 2);
+        using var admin = new PublicApi(cluster.Webs[0]);
+        var project = await admin.CreateProjectAsync("revoked", [Alice], ringTimeoutSeconds: 20, stepDelaySeconds: 60, repeats: 1);
+        var webs = cluster.Webs.Select(w => new PublicApi(w, project.ApiKey)).ToList();
+        foreach (var web in webs)
+        {
+            await web.TriggerAcceptedAsync("before-revoke", "Before the key is revoked");
+        }
+
+        await admin.RevokeFirstKeyAsync(project.ProjectId);
+        var revokedAt = Stopwatch.StartNew();
+        var refusedAfter = await Task.WhenAll(webs.Select(async web =>
+        {
+            await Eventually.ReachesAsync(async () => (await web.TriggerAsync("after-revoke", "After the key is revoked")).Status,
+                status => status == HttpStatusCode.Unauthorized, Within, "the revoked key refused");
+            return revokedAt.Elapsed;
+        }));
+        webs.ForEach(w => w.Dispose());
+
+        output.WriteLine($"key revoked; refused by the two web processes after {string.Join(" and ", refusedAfter.Select(t => $"{t.TotalSeconds:0.00} s"))}");
+        Assert.All(refusedAfter, t => Assert.True(t < TimeSpan.FromSeconds(5), $"refused only after {t.TotalSeconds:0.0} s"));
+    }
 }

@@ -10,7 +10,7 @@ using Xunit.Abstractions;
 
 namespace CallPing.Silo.Tests.Cluster;
 
-/// <summary>One Silo process on SQLite, killed with SIGKILL and started again on the same data folder.</summary>
+/// <summary>One Silo process on SQLite, killed with SIGKILL and started again on the same data folder: what was accepted is still there.</summary>
 [Collection(ClusterCollection.Name)]
 public sealed class SingleNodeRestartTests(ITestOutputHelper output) : IDisposable
 {
@@ -28,17 +28,7 @@ public sealed class SingleNodeRestartTests(ITestOutputHelper output) : IDisposab
         await using var fleet = await SimulatorFleet.StartAsync();
         fleet.Script(Alice, PhoneScript.Busy());
         fleet.Script(Bob, PhoneScript.AnswersAndPresses(TimeSpan.FromMilliseconds(200), "1", TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(100)));
-        var settings = new Dictionary<string, string?>(fleet.Settings())
-        {
-            ["Storage:DataFolder"] = _data.Path,
-            ["Admin:Token"] = PublicApi.AdminToken,
-            ["Pbx:HealthCheckInterval"] = "00:00:00.500",
-            ["Logging:LogLevel:Default"] = "Warning",
-            [SiloCluster.NoConfigReload] = "false",
-        };
-        await using var silo = HostProcess.Start("Silo", settings);
-        await silo.WaitUntilReadyAsync(Within);
-        await WaitForHealthyFleetAsync(fleet);
+        await using var silo = await StartSiloAsync(fleet);
         string apiKey;
         using (var admin = new PublicApi(silo))
         {
@@ -74,6 +64,61 @@ public sealed class SingleNodeRestartTests(ITestOutputHelper output) : IDisposab
         Assert.True(bobRangAt >= TimeSpan.FromSeconds(stepDelaySeconds), $"Bob was called {bobRangAt.TotalSeconds:0.0} s after the trigger, before the step delay");
         Assert.Equal([CallOutcome.Busy, CallOutcome.Answered], alert!.Calls.Select(c => c.Outcome!.Value));
         Assert.Single(fleet.Pbxes.SelectMany(p => p.Log.Originates), o => o.Number == Alice);
+    }
+
+    [Fact]
+    public async Task OpenAlertRepeatedConcurrently_SiloKilledRightAfterTheLast202_CountAfterRestartEqualsTheTriggersAccepted()
+    {
+        const int triggers = 600;
+        await using var fleet = await SimulatorFleet.StartAsync();
+        fleet.Script(Alice, PhoneScript.RingsWithoutAnswer());
+        await using var silo = await StartSiloAsync(fleet);
+        using var admin = new PublicApi(silo);
+        var apiKey = (await admin.CreateProjectAsync("flapping", [Alice], ringTimeoutSeconds: 30, stepDelaySeconds: 60, repeats: 1)).ApiKey;
+
+        using var api = new PublicApi(silo, apiKey);
+        var results = await Task.WhenAll(Enumerable.Range(0, triggers).Select(_ => api.TriggerAsync("lb-flapping", "Load balancer flapping")));
+        silo.Kill();
+        await silo.WaitForExitAsync(Within);
+        var alertId = results.First(r => r.Accepted is not null).Accepted!.AlertId!;
+        long writes;
+        await using (var connection = await OpenAsync())
+        await using (var command = connection.CreateCommand())
+        {
+            // The state's version goes up by one with every write of the alert.
+            command.CommandText = "SELECT Version FROM OrleansStorage WHERE GrainTypeString = 'alert' AND GrainIdExtensionString = @alert";
+            command.Parameters.AddWithValue("@alert", alertId);
+            writes = Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+        }
+
+        silo.Restart();
+        await silo.WaitUntilReadyAsync(Within);
+        using var restarted = new PublicApi(silo, apiKey);
+        var alert = await restarted.GetAlertAsync(alertId);
+
+        output.WriteLine($"{triggers} concurrent triggers of one dedup key, killed right after the last 202: " +
+            $"{results.Count(r => r.Status == System.Net.HttpStatusCode.Accepted)} accepted, the alert written {writes} times, count {alert?.Count} after the restart");
+        Assert.All(results, r => Assert.Equal(System.Net.HttpStatusCode.Accepted, r.Status));
+        Assert.Single(results.Select(r => r.Accepted!.AlertId).Distinct());
+        Assert.Equal(triggers, alert!.Count);
+        Assert.True(writes < triggers / 2, $"the repeats took {writes} writes of the alert: they were not batched");
+    }
+
+    private async Task<HostProcess> StartSiloAsync(SimulatorFleet fleet)
+    {
+        var settings = new Dictionary<string, string?>(fleet.Settings())
+        {
+            ["Storage:DataFolder"] = _data.Path,
+            ["Admin:Token"] = PublicApi.AdminToken,
+            ["Intake:PermitsPerSecond"] = "100000",
+            ["Pbx:HealthCheckInterval"] = "00:00:00.500",
+            ["Logging:LogLevel:Default"] = "Warning",
+            [SiloCluster.NoConfigReload] = "false",
+        };
+        var silo = HostProcess.Start("Silo", settings);
+        await silo.WaitUntilReadyAsync(Within);
+        await WaitForHealthyFleetAsync(fleet);
+        return silo;
     }
 
     private async Task WaitForHealthyFleetAsync(SimulatorFleet fleet)

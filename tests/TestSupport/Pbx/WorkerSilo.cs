@@ -6,29 +6,38 @@ using CallPing.WebFrontend.Hosting;
 
 namespace CallPing.TestSupport.Pbx;
 
-/// <summary>An in-process Orleans silo with the product's grains and worker role (no web endpoints), on a SQLite store of its own.</summary>
+/// <summary>
+/// An in-process Orleans silo with the product's grains and worker role, on a SQLite store of its own; the web role's
+/// endpoints too when the settings give Silo:Roles = "web,worker".
+/// </summary>
 public sealed class WorkerSilo : IAsyncDisposable
 {
     private readonly WebApplication _host;
     private readonly TempFolder _data;
 
-    private WorkerSilo(WebApplication host, TempFolder data)
+    private WorkerSilo(WebApplication host, TempFolder data, Uri baseAddress)
     {
         _host = host;
         _data = data;
+        BaseAddress = baseAddress;
     }
+
+    /// <summary>Its HTTP address: health and metrics, and the web role's endpoints when Silo:Roles includes web.</summary>
+    public Uri BaseAddress { get; }
 
     public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
 
     public T Get<T>() where T : notnull => _host.Services.GetRequiredService<T>();
 
-    public static async Task<WorkerSilo> StartAsync(Dictionary<string, string?> settings)
+    /// <summary>Starts the silo; <paramref name="services"/> adds to its services (a test's telemetry exporter, say).</summary>
+    public static async Task<WorkerSilo> StartAsync(Dictionary<string, string?> settings, Action<IServiceCollection>? services = null)
     {
         var data = new TempFolder();
+        var baseAddress = new Uri($"http://127.0.0.1:{FreePort.Next()}");
         var builder = CallPingHost.CreateBuilder([], defaultRoles: "worker");
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Urls"] = $"http://127.0.0.1:{FreePort.Next()}",
+            ["Urls"] = baseAddress.ToString(),
             ["Storage:DataFolder"] = data.Path,
             ["Silo:SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Silo:GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -40,9 +49,11 @@ public sealed class WorkerSilo : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddCallPingSilo();
         builder.AddWorkerRole();
+        services?.Invoke(builder.Services);
         var host = builder.Build();
+        host.MapCallPing();
         await host.StartAsync();
-        return new WorkerSilo(host, data);
+        return new WorkerSilo(host, data, baseAddress);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,0 +1,7 @@
+namespace CallPing.Grains.Interfaces.Models;
+
+/// <summary>What a new alert copies from its project: the contacts in call order and the policy.</summary>
+[GenerateSerializer, Immutable, Alias("callping.ProjectEscalation")]
+public sealed record ProjectEscalation(
+    [property: Id(0)] IReadOnlyList<string> Contacts,
+    [property: Id(1)] EscalationPolicy Policy);

@@ -1,0 +1,55 @@
+using System.Globalization;
+using CallPing.Silo.Tests.Cluster;
+using CallPing.TestSupport;
+
+namespace CallPing.Silo.Tests.Telemetry;
+
+/// <summary>/metrics as operators use it: a real Prometheus (Debian's package) scrapes a real Silo process.</summary>
+public sealed class MetricsTests : IDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private readonly TempFolder _data = new();
+
+    public void Dispose() => _data.Dispose();
+
+    [Fact]
+    public async Task Metrics_ScrapedByPrometheus_AlertCounterRisesByExactlyTheAlertsSentAndOrleansMetricsAreThere()
+    {
+        const int alerts = 5;
+        await using var silo = HostProcess.Start("Silo", new Dictionary<string, string?> { ["Storage:DataFolder"] = _data.Path, ["Admin:Token"] = PublicApi.AdminToken });
+        await silo.WaitUntilReadyAsync(StartTimeout);
+        using var admin = new PublicApi(silo);
+        var project = await admin.CreateProjectAsync("metrics", ["+15550100100"], ringTimeoutSeconds: 30, stepDelaySeconds: 60, repeats: 1);
+        using var prometheus = new PrometheusServer(silo.BaseAddress);
+        await prometheus.WaitUntilScrapingAsync();
+        var before = await ApiAlertsAsync(prometheus);
+
+        using var api = new PublicApi(silo, project.ApiKey);
+        for (var i = 0; i < alerts; i++)
+        {
+            await api.TriggerAcceptedAsync($"metrics-{i}", "disk full");
+        }
+
+        await Eventually.ReachesAsync(() => ApiAlertsAsync(prometheus), value => value >= before + alerts, TimeSpan.FromSeconds(15),
+            $"callping_alerts_received_total{{source=\"api\"}} in Prometheus (was {before} before {alerts} alerts)");
+        // A few more scrapes: a counter that went on rising (an alert counted twice) would show here.
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.Equal(before + alerts, await ApiAlertsAsync(prometheus));
+        // Each alert's first originate on the simulated fleet is timed once (a call that found no PBX yet is retried).
+        await Eventually.ReachesAsync(() => FirstRingCountAsync(silo), count => count == alerts, TimeSpan.FromSeconds(30),
+            "callping_alert_first_ring_seconds_count on the Silo's /metrics");
+        // Orleans' own meter comes through the same endpoint: the silo holds the alerts' grains and wrote their state.
+        await Eventually.ReachesAsync(() => prometheus.ValueAsync("sum(orleans_catalog_activations{grain_type=\"alert\"})"), value => value == alerts,
+            TimeSpan.FromSeconds(15), "orleans_catalog_activations of alert grains in Prometheus");
+        Assert.NotEmpty(await prometheus.QueryAsync("orleans_storage_write_latency_milliseconds_count{state_name=\"alert\"}"));
+    }
+
+    private static async Task<double> FirstRingCountAsync(HostProcess silo)
+    {
+        // "callping_alert_first_ring_seconds_count{otel_scope_name="CallPing"} 5": the exporter labels every series with its meter.
+        var line = (await silo.Http.GetStringAsync("/metrics")).Split('\n').FirstOrDefault(l => l.StartsWith("callping_alert_first_ring_seconds_count", StringComparison.Ordinal));
+        return line is null ? 0 : double.Parse(line.Split(' ')[^1], CultureInfo.InvariantCulture);
+    }
+
+    private static Task<double> ApiAlertsAsync(PrometheusServer prometheus) => prometheus.ValueAsync("sum(callping_alerts_received_total{source=\"api\"})");
+}
