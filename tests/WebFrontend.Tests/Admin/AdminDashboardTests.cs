@@ -47,6 +47,8 @@ public sealed class AdminDashboardTests(AdminDashboardTests.App app) : IClassFix
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        // The API's policy allows nothing; the dashboard's page must be allowed to load its own script and styles.
+        Assert.Contains("default-src 'self'", page.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
         Assert.True(counters.StatusCode == HttpStatusCode.OK, body);
         using var json = JsonDocument.Parse(body);
         Assert.True(json.RootElement.GetProperty("totalActivationCount").GetInt32() > 0, body);
