@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using CallPing.PbxSimulator.Scripting;
-using CallPing.Silo.Tests.Cluster;
 using CallPing.Silo.Tests.Telemetry;
 using CallPing.TestSupport;
 using CallPing.TestSupport.Pbx;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using CallPing.Silo.Tests.Cluster;
 using CallPing.TestSupport;
 
 namespace CallPing.Silo.Tests.Telemetry;

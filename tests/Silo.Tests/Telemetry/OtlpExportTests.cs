@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using CallPing.Silo.Tests.Cluster;
 using CallPing.TestSupport;
 
 namespace CallPing.Silo.Tests.Telemetry;
