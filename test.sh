@@ -95,6 +95,10 @@ passed=$(count passed)
 failed=$(count failed)
 skipped=$(count notExecuted)
 
+if [ "$failed" -gt 0 ]; then # named again at the end, where a long log's tail shows them
+  echo "test.sh: failed tests:"
+  cat "$results"/*.trx | grep -o '<UnitTestResult [^>]*outcome="Failed"' | grep -o ' testName="[^"]*"' | sed 's/^ testName="/  /; s/"$//' | sed 's/&quot;/"/g'
+fi
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   echo "test.sh: dotnet test failed without a failed test (a test host crashed or a project did not run)"
 fi

@@ -121,7 +121,7 @@ public sealed class RealPbxRig : IAsyncDisposable
             {
                 return "";
             }
-        }, metrics => pbxIds.All(id => metrics.Contains($"callping_pbx_health{{pbx=\"{id}\",status=\"healthy\"}} 1", StringComparison.Ordinal)),
+        }, metrics => pbxIds.All(id => MetricsText.Sum(metrics, "callping_pbx_health", ("pbx", id), ("status", "healthy")) == 1),
             StartTimeout, $"CallPing calling {string.Join(" and ", pbxIds)} healthy");
 
     /// <summary>An alert's calls and tries, one line each, for a failure message.</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using CallPing.TestSupport;
 
 namespace CallPing.Silo.Tests.Telemetry;
@@ -43,12 +42,8 @@ public sealed class MetricsTests : IDisposable
         Assert.NotEmpty(await prometheus.QueryAsync("orleans_storage_write_latency_milliseconds_count{state_name=\"alert\"}"));
     }
 
-    private static async Task<double> FirstRingCountAsync(HostProcess silo)
-    {
-        // "callping_alert_first_ring_seconds_count{otel_scope_name="CallPing"} 5": the exporter labels every series with its meter.
-        var line = (await silo.Http.GetStringAsync("/metrics")).Split('\n').FirstOrDefault(l => l.StartsWith("callping_alert_first_ring_seconds_count", StringComparison.Ordinal));
-        return line is null ? 0 : double.Parse(line.Split(' ')[^1], CultureInfo.InvariantCulture);
-    }
+    private static async Task<double> FirstRingCountAsync(HostProcess silo) =>
+        MetricsText.Sum(await silo.Http.GetStringAsync("/metrics"), "callping_alert_first_ring_seconds_count");
 
     private static Task<double> ApiAlertsAsync(PrometheusServer prometheus) => prometheus.ValueAsync("sum(callping_alerts_received_total{source=\"api\"})");
 }

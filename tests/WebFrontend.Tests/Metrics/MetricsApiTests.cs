@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using CallPing.TestSupport;
 using CallPing.WebFrontend.Tests.Infrastructure;
 
 namespace CallPing.WebFrontend.Tests.Metrics;
@@ -59,18 +60,9 @@ public sealed partial class MetricsApiTests(SharedIntakeApp.App app)
         Assert.True(Activations(text) >= 4, text);
     }
 
-    private static double ApiAlerts(string text) =>
-        ApiAlertsLine().Match(text) is { Success: true } match ? double.Parse(match.Groups["value"].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+    private static double ApiAlerts(string text) => MetricsText.Sum(text, "callping_alerts_received_total", ("source", "api"));
 
-    private static double Activations(string text) =>
-        OrleansActivationsLine().Matches(text).Sum(m => double.Parse(m.Groups["value"].Value, System.Globalization.CultureInfo.InvariantCulture));
-
-    [GeneratedRegex("^orleans_catalog_activations(\\{[^}]*\\})? (?<value>\\S+)$", RegexOptions.Multiline)]
-    private static partial Regex OrleansActivationsLine();
-
-    // OpenTelemetry's exporter adds the meter's name as otel_scope_name to every series.
-    [GeneratedRegex("^callping_alerts_received_total\\{[^}]*source=\"api\"[^}]*\\} (?<value>\\S+)$", RegexOptions.Multiline)]
-    private static partial Regex ApiAlertsLine();
+    private static double Activations(string text) => MetricsText.Sum(text, "orleans_catalog_activations");
 
     [GeneratedRegex("http_server_request_duration_seconds_bucket\\{[^}]*http_response_status_code=\"200\"[^}]*http_route=\"/healthz\"[^}]*le=\"\\+Inf\"\\} [1-9]")]
     private static partial Regex HealthzBucket();
