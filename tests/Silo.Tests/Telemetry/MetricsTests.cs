@@ -1,3 +1,4 @@
+using System.Net;
 using CallPing.TestSupport;
 
 namespace CallPing.Silo.Tests.Telemetry;
@@ -40,6 +41,25 @@ public sealed class MetricsTests : IDisposable
         await Eventually.ReachesAsync(() => prometheus.ValueAsync("sum(orleans_catalog_activations{grain_type=\"alert\"})"), value => value == alerts,
             TimeSpan.FromSeconds(15), "orleans_catalog_activations of alert grains in Prometheus");
         Assert.NotEmpty(await prometheus.QueryAsync("orleans_storage_write_latency_milliseconds_count{state_name=\"alert\"}"));
+    }
+
+    // In a process of its own: meters are process-wide, so in a test process hosting many apps one app's shutdown
+    // retires the instruments the others' exporters read, and their series vanish from /metrics.
+    [Fact]
+    public async Task Metrics_AfterAProbe_TextFormatWithTheRequestDurationByRouteAndStatus()
+    {
+        await using var silo = HostProcess.Start("Silo", new Dictionary<string, string?> { ["Storage:DataFolder"] = _data.Path });
+        await silo.WaitUntilReadyAsync(StartTimeout);
+        using var health = await silo.Http.GetAsync("/healthz");
+
+        using var response = await silo.Http.GetAsync("/metrics");
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/plain", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains(response.Content.Headers.ContentType.Parameters, p => p.Name == "version" && p.Value == "0.0.4");
+        Assert.True(MetricsText.Sum(text, "http_server_request_duration_seconds_count", ("http_route", "/healthz"), ("http_response_status_code", "200")) >= 1, text);
     }
 
     private static async Task<double> FirstRingCountAsync(HostProcess silo) =>
