@@ -75,13 +75,16 @@ public sealed class SpeechRenderer(IOptions<SpeechOptions> options)
             throw new InvalidOperationException($"{Options.Espeak} could not be started (Debian package espeak-ng): {e.Message}", e);
         }
 
+        // Killing it ends every read and wait below, whatever the pipes' support for cancellation.
+        using var kill = timeout.Token.Register(() => KillQuietly(espeak));
         try
         {
             await espeak.StandardInput.WriteAsync(request.Text.ReplaceLineEndings(" ").AsMemory(), timeout.Token);
             espeak.StandardInput.Close();
-            var errors = espeak.StandardError.ReadToEndAsync(timeout.Token);
-            var output = await ReadBoundedAsync(espeak.StandardOutput.BaseStream, timeout.Token);
-            await espeak.WaitForExitAsync(timeout.Token);
+            var errors = espeak.StandardError.ReadToEndAsync(CancellationToken.None);
+            var output = await ReadBoundedAsync(espeak.StandardOutput.BaseStream);
+            await espeak.WaitForExitAsync(CancellationToken.None);
+            timeout.Token.ThrowIfCancellationRequested();
             if (espeak.ExitCode != 0 || output.Length == 0)
             {
                 throw new InvalidOperationException($"espeak-ng -v {request.Voice} failed (exit {espeak.ExitCode}): {(await errors).Trim()}");
@@ -89,25 +92,37 @@ public sealed class SpeechRenderer(IOptions<SpeechOptions> options)
 
             return output;
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested && e is not OutOfMemoryException)
         {
-            throw new TimeoutException($"espeak-ng took more than {Options.RenderTimeout.TotalSeconds:0.#} s.");
+            throw new TimeoutException($"espeak-ng took more than {Options.RenderTimeout.TotalSeconds:0.#} s.", e);
         }
         finally
         {
-            if (!espeak.HasExited)
-            {
-                espeak.Kill(entireProcessTree: true);
-            }
+            KillQuietly(espeak);
         }
     }
 
-    private static async Task<byte[]> ReadBoundedAsync(Stream stream, CancellationToken cancellationToken)
+    private static void KillQuietly(Process process)
+    {
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // It ended meanwhile.
+        }
+    }
+
+    private static async Task<byte[]> ReadBoundedAsync(Stream stream)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[64 * 1024];
         int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        while ((read = await stream.ReadAsync(chunk)) > 0)
         {
             if (buffer.Length + read > MaxRenderedBytes)
             {

@@ -40,7 +40,8 @@ public static partial class SpokenSummary
             kept = kept[..(cut > 0 ? cut : MaxCharacters)];
         }
 
-        return kept.TrimEnd(' ', ',', ';', ':', '-');
+        // The prompt puts its own full stop after the summary.
+        return kept.TrimEnd(' ', ',', ';', ':', '-', '.');
     }
 
     /// <summary>Alertmanager's and Grafana's "[FIRING:2]", "[RESOLVED]".</summary>
@@ -52,7 +53,7 @@ public static partial class SpokenSummary
     private static partial Regex Url();
 
     /// <summary>"10.0.0.7:9100", "node-1:9100": the port is noise.</summary>
-    [GeneratedRegex(@"\b(?<host>[a-z0-9][a-z0-9.-]*):\d{2,5}\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?<host>\d{1,3}(?:\.\d{1,3}){3}|[a-z][a-z0-9.-]*):\d{2,5}\b", RegexOptions.IgnoreCase)]
     private static partial Regex Port();
 
     [GeneratedRegex(@"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b", RegexOptions.IgnoreCase)]
