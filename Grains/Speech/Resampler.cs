@@ -19,21 +19,40 @@ public static class Resampler
             return input.ToArray();
         }
 
+        // Output sample n sits at input position n * from / to. Its filter depends only on n mod `phases`; the next
+        // period of outputs uses the same filters, `stride` input samples further on. So each filter is computed once.
+        var gcd = Gcd(fromRate, toRate);
+        var phases = toRate / gcd;
+        var stride = fromRate / gcd;
         var step = (double)fromRate / toRate;
         // Below both Nyquist frequencies, with a little room for the filter's slope.
         var cutoff = 0.95 * Math.Min(1.0, 1.0 / step);
         var reach = HalfWidth / cutoff;
-        var output = new short[(int)(input.Length / step)];
-        for (var n = 0; n < output.Length; n++)
+        var filters = new (int First, double[] Weights)[phases];
+        for (var p = 0; p < phases; p++)
         {
-            var center = n * step;
-            var first = Math.Max(0, (int)Math.Ceiling(center - reach));
-            var last = Math.Min(input.Length - 1, (int)Math.Floor(center + reach));
-            double sum = 0;
+            var center = p * step;
+            var first = (int)Math.Ceiling(center - reach);
+            var last = (int)Math.Floor(center + reach);
+            var weights = new double[last - first + 1];
             for (var k = first; k <= last; k++)
             {
                 var x = k - center;
-                sum += input[k] * cutoff * Sinc(cutoff * x) * Window(x / reach);
+                weights[k - first] = cutoff * Sinc(cutoff * x) * Window(x / reach);
+            }
+
+            filters[p] = (first, weights);
+        }
+
+        var output = new short[(int)((long)input.Length * toRate / fromRate)];
+        for (var n = 0; n < output.Length; n++)
+        {
+            var (first, weights) = filters[n % phases];
+            var offset = n / phases * stride + first;
+            double sum = 0;
+            for (var i = Math.Max(0, -offset); i < weights.Length && offset + i < input.Length; i++)
+            {
+                sum += input[offset + i] * weights[i];
             }
 
             output[n] = (short)Math.Clamp(Math.Round(sum), short.MinValue, short.MaxValue);
@@ -41,6 +60,8 @@ public static class Resampler
 
         return output;
     }
+
+    private static int Gcd(int a, int b) => b == 0 ? a : Gcd(b, a % b);
 
     private static double Sinc(double x) => x == 0 ? 1 : Math.Sin(Math.PI * x) / (Math.PI * x);
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using CallPing.Grains.Calls;
 using CallPing.Grains.Interfaces.Alerts;
 using CallPing.Grains.Interfaces.Models;
 using CallPing.Grains.Interfaces.Projects;
@@ -42,6 +43,53 @@ public sealed class SpeechScenarioTests(SpeechRig rig) : IClassFixture<SpeechRig
         var rendered = await new SpeechRenderer(Microsoft.Extensions.Options.Options.Create(new SpeechOptions())).RenderAsync(expected.Alert);
         Assert.Equal(PcmWav.DurationOf(rendered), PcmWav.DurationOf(wav));
         Assert.Equal(8000, PcmWav.Read(wav).SampleRate);
+    }
+
+    [Fact]
+    public async Task AlertAnswered_PbxFetchesTheSpokenAlert_ItsLengthIsTheTextsAnd1StopsItAtOnce()
+    {
+        const string carol = "+15550205";
+        // 1 is pressed 3 s after the answer: while the spoken alert (about 10 s) is still playing.
+        rig.Fleet.Script(carol, PhoneScript.AnswersAndPresses(TimeSpan.FromMilliseconds(200), "1", TimeSpan.FromSeconds(3), TimeSpan.FromMilliseconds(100)));
+        await CreateProjectAsync("speech-fetch", carol);
+
+        var alert = await AcknowledgedAsync(await TriggerAsync("speech-fetch", "queue", "Queue backlog above ten thousand"));
+
+        var attempt = alert.Calls.Single().Tries.Single();
+        var expected = PromptTexts.For("speech-fetch", AlertSeverity.Critical, "Queue backlog above ten thousand", ProjectSpeech.Default).Alert;
+        var url = Assert.Single(Playbacks(attempt.ChannelId)[0].Media)["sound:".Length..];
+        // The last fetch: on a loaded machine a first one may run into the PBX's timeout, and the PBX tries again.
+        var fetch = rig.Fleet[attempt.PbxId].Log.MediaFetches.Last(f => f.Url == url);
+        var rendered = await new SpeechRenderer(Microsoft.Extensions.Options.Options.Create(new SpeechOptions())).RenderAsync(expected);
+        Assert.Equal(("GET", 200), (fetch.Method, fetch.Status));
+        Assert.Equal(PcmWav.DurationOf(rendered).TotalSeconds, fetch.AudioSeconds!.Value, 0.01);
+        var press = Assert.Single(KeyPresses(attempt.ChannelId)).At;
+        var acknowledged = Playbacks(attempt.ChannelId)[1].PlaybackId;
+        var heard = rig.Fleet.Pbxes.SelectMany(p => p.Log.PlaybackStarts).Single(s => s.PlaybackId == acknowledged).At;
+        Assert.InRange(heard - press, TimeSpan.Zero, TimeSpan.FromSeconds(1.5));
+        Assert.False(attempt.SpeechFailed);
+    }
+
+    [Fact]
+    public async Task SpokenAlertCannotBeFetched_PbxSoundsPlayedInstead_1StillAcknowledges()
+    {
+        const string dave = "+15550206";
+        // 1 comes after the failed fetch and while the fallback plays.
+        rig.Fleet.Script(dave, PhoneScript.AnswersAndPresses(TimeSpan.FromMilliseconds(200), "1", TimeSpan.FromSeconds(2), TimeSpan.FromMilliseconds(100)));
+        await CreateProjectAsync("speech-broken", dave);
+        // A voice espeak-ng does not have: the rendering fails, so the media URL answers 404.
+        await rig.Silo.Grains.GetGrain<IProjectGrain>("speech-broken").SetSpeechAsync(new ProjectSpeech("zz", 160));
+
+        var alert = await AcknowledgedAsync(await TriggerAsync("speech-broken", "cpu", "CPU saturated"));
+
+        var attempt = alert.Calls.Single().Tries.Single();
+        var media = Playbacks(attempt.ChannelId).Select(p => p.Media).ToList();
+        Assert.StartsWith("sound:http://", Assert.Single(media[0]));
+        Assert.Equal([AlertPrompt.FallbackAlert, AlertPrompt.FallbackAcknowledged], media[1..]);
+        Assert.Contains(rig.Fleet[attempt.PbxId].Log.MediaFetches, f => f.Url == media[0][0]["sound:".Length..] && f.Status == 404);
+        Assert.True(attempt.SpeechFailed);
+        var health = await rig.Silo.Grains.GetGrain<CallPing.Grains.Interfaces.Pbx.IPbxGrain>(attempt.PbxId).GetHealthAsync();
+        Assert.Contains(health.LastErrors, e => e.Contains("media fetch failed", StringComparison.Ordinal) && e.Contains(media[0][0], StringComparison.Ordinal));
     }
 
     [Fact]
@@ -169,6 +217,9 @@ public sealed class SpeechScenarioTests(SpeechRig rig) : IClassFixture<SpeechRig
     private Task<AlertView> AcknowledgedAsync(string alertId) =>
         Eventually.ReachesAsync(async () => (await rig.Silo.Grains.GetGrain<IAlertGrain>(alertId).GetAsync())!,
             a => a.Status == AlertStatus.Acknowledged && a.Calls.All(c => c.Status == CallStatus.Ended), Within, $"alert {alertId} acknowledged");
+
+    private List<CallPing.PbxSimulator.Recording.KeyPressRecord> KeyPresses(string channelId) =>
+        [.. rig.Fleet.Pbxes.SelectMany(p => p.Log.KeyPresses).Where(k => k.ChannelId == channelId)];
 
     private List<CallPing.PbxSimulator.Recording.PlaybackRecord> Playbacks(string channelId) =>
         [.. rig.Fleet.Pbxes.SelectMany(p => p.Log.Playbacks).Where(p => p.ChannelId == channelId)];
