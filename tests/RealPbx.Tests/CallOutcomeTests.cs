@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using CallPing.Grains.Interfaces.Models;
 using CallPing.Grains.Speech;
 using Microsoft.Extensions.Options;
@@ -49,7 +51,14 @@ public sealed class CallOutcomeTests(CallOutcomeTests.Phones phones) : IClassFix
     [RealPbxFact]
     public async Task SameAlertTextAgain_ThePbxPlaysItFromItsCache_NoSecondFetch()
     {
-        var key = await Rig.CreateProjectAsync("cached", [Answers]);
+        using var admin = new PublicApi(Rig.Silo);
+        var project = await admin.CreateProjectAsync("cached", [Answers], ringTimeoutSeconds: 10, stepDelaySeconds: 1, repeats: 1);
+        var key = project.ApiKey;
+        // A speed no other test speaks at: every URL of this project is new to both PBXes.
+        using var voice = new HttpRequestMessage(HttpMethod.Put, $"/admin/projects/{project.ProjectId}/speech") { Content = JsonContent.Create(new { voice = "en", speed = 170 }) };
+        voice.Headers.Authorization = new AuthenticationHeaderValue("Bearer", PublicApi.AdminToken);
+        using var set = await Rig.Silo.Http.SendAsync(voice);
+        set.EnsureSuccessStatusCode();
         var pbxes = new List<string>();
         var fetchesBefore = await MediaFetchesAsync();
 
