@@ -52,6 +52,17 @@ if ! /usr/bin/python3 -c "import aiosmtpd" >/dev/null 2>&1; then
   fi
 fi
 
+# Speech (Debian's espeak-ng): calls speak their alerts, and the speech tests render real audio with it.
+if ! command -v espeak-ng >/dev/null 2>&1; then
+  echo "test.sh: installing espeak-ng (Debian package espeak-ng)"
+  if ! { as_root apt-get update -qq &&
+         as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends espeak-ng >/dev/null; }; then
+    echo "test.sh: could not install espeak-ng"
+    summary 0 0 0
+    exit 1
+  fi
+fi
+
 # The real-PBX tier (tests/RealPbx.Tests) runs against a real Asterisk: an operator's own (ASTERISK_BIN), or one built once
 # from the sources in ASTERISK_SRC (default ../shared/asterisk) into a cache folder outside the repository. Without
 # either its tests are skipped, and the last lines say so.

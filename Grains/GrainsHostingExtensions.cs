@@ -4,6 +4,7 @@ using CallPing.Grains.Interfaces.Pbx;
 using CallPing.Grains.Pbx;
 using CallPing.Grains.Pbx.Fleet;
 using CallPing.Grains.Projects;
+using CallPing.Grains.Speech;
 
 namespace CallPing.Grains;
 
@@ -16,6 +17,9 @@ public static class GrainsHostingExtensions
         builder.Services.AddOptions<PbxHealthOptions>().BindConfiguration(PbxHealthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<NumberLimitOptions>().BindConfiguration(NumberLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IPbxFleet, ConfiguredPbxFleet>();
+        builder.Services.AddOptions<SpeechOptions>().BindConfiguration(SpeechOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<SpeechRenderer>();
+        builder.Services.AddSingleton<MediaUrls>();
         return builder;
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using CallPing.PbxSimulator.Calls;
 using CallPing.PbxSimulator.Events;
+using CallPing.PbxSimulator.Media;
 using CallPing.PbxSimulator.Recording;
 using CallPing.PbxSimulator.Scripting;
 
@@ -17,6 +18,8 @@ internal sealed class PbxState
         MediaDuration = options.MediaDuration;
         Hub = new EventHub(options);
         Engine = new CallEngine(new ChannelRegistry(), Hub, log);
+        var fetcher = new MediaFetcher(MediaHttp, options.MediaFetchTimeout, log);
+        UrlMedia = new MediaByUrl(new MediaCache(fetcher), options.MediaCacheDirectory);
     }
 
     public SimulatorOptions Options { get; }
@@ -28,6 +31,15 @@ internal sealed class PbxState
     public EventHub Hub { get; }
 
     public CallEngine Engine { get; }
+
+    /// <summary>Plays sound:http(s):// media through the PBX's media cache, which outlives a restart.</summary>
+    public MediaByUrl UrlMedia { get; }
+
+    /// <summary>libcurl as res_http_media_cache sets it up: redirects followed, at most 8; the timeout is per request.</summary>
+    public HttpClient MediaHttp { get; } = new(new SocketsHttpHandler { AllowAutoRedirect = true, MaxAutomaticRedirections = 8 })
+    {
+        Timeout = Timeout.InfiniteTimeSpan,
+    };
 
     public DateTimeOffset StartupTime { get; private set; } = DateTimeOffset.UtcNow;
 

@@ -127,6 +127,7 @@ public sealed class SimulatedPbx : IAsyncDisposable
     {
         await StopAsync();
         _lifecycle.Dispose();
+        _state.MediaHttp.Dispose();
     }
 
     private WebApplication Build()
@@ -145,6 +146,7 @@ public sealed class SimulatedPbx : IAsyncDisposable
         app.MapPlaybacksApi();
         app.MapApplicationsApi();
         app.MapEventsApi();
+        app.MapMediaFetchesApi();
         return app;
     }
 }

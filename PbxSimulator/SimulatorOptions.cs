@@ -25,6 +25,15 @@ public sealed record SimulatorOptions
 
     public string Version { get; init; } = "22.10.1";
 
-    /// <summary>How long one media item of a playback lasts.</summary>
+    /// <summary>How long one media item of a playback lasts (media by URL last as long as their audio).</summary>
     public TimeSpan MediaDuration { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// res_http_media_cache's timeout_secs: how long one media request may take as a whole. Asterisk's default is
+    /// 180 s; this is the 5 s CallPing's README asks operators to set.
+    /// </summary>
+    public TimeSpan MediaFetchTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Asterisk's astcachedir: its length decides how short a media URL may be before the cache file's name is cut.</summary>
+    public string MediaCacheDirectory { get; init; } = "/var/cache/asterisk";
 }

@@ -28,6 +28,10 @@ public interface ICallGrain : IGrainWithStringKey
     [Alias("OnKey")]
     Task OnKeyAsync(string channelId, string digit);
 
+    /// <summary>The PBX reports that a playback on a try failed (for a URL: the fetch failed or the audio was unplayable).</summary>
+    [Alias("OnPlaybackFailed")]
+    Task OnPlaybackFailedAsync(string channelId, string playbackId);
+
     /// <summary>The alert is over (resolved, acknowledged elsewhere): a live try is hung up.</summary>
     [Alias("Cancel")]
     Task CancelAsync(string reason);

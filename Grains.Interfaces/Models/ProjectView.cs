@@ -8,4 +8,5 @@ public sealed record ProjectView(
     [property: Id(2)] IReadOnlyList<string> Contacts,
     [property: Id(3)] EscalationPolicy Policy,
     [property: Id(4)] IReadOnlyList<ApiKeyView> ApiKeys,
-    [property: Id(5)] DateTimeOffset CreatedAt);
+    [property: Id(5)] DateTimeOffset CreatedAt,
+    [property: Id(6)] ProjectSpeech? Speech = null);

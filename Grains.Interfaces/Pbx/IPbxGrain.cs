@@ -36,6 +36,10 @@ public interface IPbxGrain : IGrainWithStringKey
     [Alias("Configure")]
     Task ConfigureAsync(PbxConfiguration configuration);
 
+    /// <summary>Notes in the PBX's health that it failed to fetch or play media by URL (<paramref name="detail"/> names it).</summary>
+    [Alias("RecordMediaFailure")]
+    Task RecordMediaFailureAsync(string detail);
+
     /// <summary>Records one health check: the ARI ping answered or failed.</summary>
     [Alias("RecordPing")]
     Task RecordPingAsync(PbxPing ping);

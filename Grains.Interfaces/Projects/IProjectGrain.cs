@@ -19,6 +19,10 @@ public interface IProjectGrain : IGrainWithStringKey
     [Alias("RevokeApiKey")]
     Task RevokeApiKeyAsync(string keyId);
 
+    /// <summary>Sets the voice (an espeak-ng voice such as en, uk, de, es, fr) and speed its calls speak with.</summary>
+    [Alias("SetSpeech")]
+    Task<ProjectView> SetSpeechAsync(ProjectSpeech speech);
+
     /// <summary>The contacts and policy a new alert copies, or null when the project does not exist. Read-only, so a storm's alerts read it side by side.</summary>
     [Alias("GetEscalation"), ReadOnly]
     Task<ProjectEscalation?> GetEscalationAsync();

@@ -4,6 +4,8 @@ using CallPing.Grains.Interfaces.Alerts;
 using CallPing.Grains.Interfaces.Calls;
 using CallPing.Grains.Interfaces.Models;
 using CallPing.Grains.Interfaces.Projects;
+using CallPing.Grains.Interfaces.Speech;
+using CallPing.Grains.Speech;
 using CallPing.Grains.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -237,7 +239,7 @@ public sealed class AlertGrain(
         await GrainFactory.GetGrain<ICallGrain>(callId).PlaceAsync(PlaceRequest(number));
     }
 
-    private PlaceCallRequest PlaceRequest(string number) => new(number, Alert.Policy.RingTimeout, AlertId, Alert.Summary);
+    private PlaceCallRequest PlaceRequest(string number) => new(number, Alert.Policy.RingTimeout, AlertId, Alert.Summary, Alert.Prompts);
 
     /// <summary>Stores when the next step is due and arms its timer; a new activation re-arms it from the stored time.</summary>
     private async Task WaitForNextStepAsync(TimeSpan delay)
@@ -286,6 +288,7 @@ public sealed class AlertGrain(
         (Alert.Source, Alert.DetailsJson, Alert.Origin) = (trigger.Source, trigger.DetailsJson, trigger.Origin);
         (Alert.Status, Alert.Count, Alert.CreatedAt) = (AlertStatus.Triggered, events, time.GetUtcNow());
         (Alert.Contacts, Alert.Policy) = ([.. project.Contacts], project.Policy);
+        Alert.Prompts = PromptTexts.For(project.Name, trigger.Severity, trigger.Summary, project.Speech ?? ProjectSpeech.Default);
         await Task.WhenAll(state.WriteStateAsync(), EnsureWatchdogAsync());
         var createdIn = Activity.Current?.Context ?? default;
         _nextStep?.Dispose();
@@ -295,8 +298,29 @@ public sealed class AlertGrain(
     /// <summary>The first call, in a turn of its own after intake's answer, traced as part of the request that raised the alert.</summary>
     private async Task PlaceFirstCallAsync(ActivityContext createdIn)
     {
-        using var span = CallPingTracing.StartFirstCall(AlertId, createdIn);
-        await TakeNextStepAsync();
+        using (CallPingTracing.StartFirstCall(AlertId, createdIn))
+        {
+            await TakeNextStepAsync();
+        }
+
+        PrepareSpeech();
+    }
+
+    /// <summary>
+    /// Starts rendering what the calls will say while the first one rings: after its dial, so that it never delays a
+    /// dial, and without waiting, as the speech grain renders off its turns. Identical alerts share one rendering.
+    /// </summary>
+    private void PrepareSpeech()
+    {
+        if (Alert.Prompts is not { } prompts)
+        {
+            return;
+        }
+
+        foreach (var speech in new[] { prompts.Alert, prompts.Acknowledged, prompts.PassedOn })
+        {
+            GrainFactory.GetGrain<ISpeechGrain>(SpeechKey.Of(speech)).PrepareAsync(speech).Ignore();
+        }
     }
 
     private async Task EnsureWatchdogAsync()

@@ -81,4 +81,8 @@ public sealed class AlertState
     /// <summary>What happened to contacts that were skipped (number limit reached).</summary>
     [Id(22)]
     public List<string> Notes { get; set; } = [];
+
+    /// <summary>What its calls say, made from the project's name and voice and the alert's severity and summary when it was triggered.</summary>
+    [Id(23)]
+    public SpokenPrompts? Prompts { get; set; }
 }

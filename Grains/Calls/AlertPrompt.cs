@@ -1,26 +1,29 @@
 namespace CallPing.Grains.Calls;
 
 /// <summary>
-/// What an answered alert call plays. ARI has no text-to-speech, so these are sound files the PBX must have
-/// (installed with CallPing's Asterisk sounds: callping/alert = "CallPing alert.", callping/menu = "Press 1 to
-/// acknowledge, 2 to pass to the next person, 9 to repeat.", callping/acknowledged = "Acknowledged. Goodbye.").
+/// The keys of an alert call and what it plays when its spoken prompts cannot be (no Pbx:MediaBaseUrl, or the PBX
+/// failed to fetch or play the URL): Asterisk's core sounds, which a PBX has without anything of CallPing's installed.
 /// </summary>
 public static class AlertPrompt
 {
-    public const string Intro = "sound:callping/alert";
-
-    public const string Menu = "sound:callping/menu";
-
-    public const string Acknowledged = "sound:callping/acknowledged";
-
     public const string AcknowledgeKey = "1";
 
     public const string PassOnKey = "2";
 
     public const string RepeatKey = "9";
 
-    /// <summary>How long the callee has to press a key after the prompt starts.</summary>
-    public static readonly TimeSpan KeyWait = TimeSpan.FromSeconds(20);
+    /// <summary>
+    /// How long the callee has to press a key after the prompt starts: a spoken alert lasts up to about 30 s (a short
+    /// pause, the project and severity, a summary of at most about 20 s, the menu), then 20 s to decide.
+    /// </summary>
+    public static readonly TimeSpan KeyWait = TimeSpan.FromSeconds(50);
 
-    public static IReadOnlyList<string> Prompt { get; } = [Intro, Menu];
+    /// <summary>A beep and "press one": the key that matters, in the PBX's own words.</summary>
+    public static IReadOnlyList<string> FallbackAlert { get; } = ["sound:beep", "sound:vm-press", "digits:1"];
+
+    /// <summary>"Thank you. Goodbye."</summary>
+    public static IReadOnlyList<string> FallbackAcknowledged { get; } = ["sound:auth-thankyou", "sound:vm-goodbye"];
+
+    /// <summary>"Goodbye."</summary>
+    public static IReadOnlyList<string> FallbackPassedOn { get; } = ["sound:vm-goodbye"];
 }

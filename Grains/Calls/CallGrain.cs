@@ -3,6 +3,8 @@ using CallPing.Grains.Interfaces.Alerts;
 using CallPing.Grains.Interfaces.Calls;
 using CallPing.Grains.Interfaces.Models;
 using CallPing.Grains.Interfaces.Pbx;
+using CallPing.Grains.Interfaces.Speech;
+using CallPing.Grains.Speech;
 using CallPing.Grains.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,7 +18,8 @@ namespace CallPing.Grains.Calls;
 /// </summary>
 public sealed partial class CallGrain(
     [PersistentState("call", GrainStorage.Name)] IPersistentState<CallState> state,
-    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time) : Grain, ICallGrain, IRemindable
+    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time,
+    MediaUrls mediaUrls) : Grain, ICallGrain, IRemindable
 {
     /// <summary>How long after a try's ring timeout the call stops waiting for its PBX to report and ends it.</summary>
     public static readonly TimeSpan OutcomeGrace = TimeSpan.FromSeconds(30);
@@ -72,6 +75,7 @@ public sealed partial class CallGrain(
         Call.RingTimeoutSeconds = (int)request.RingTimeout.TotalSeconds;
         Call.AlertId = request.AlertId;
         Call.Summary = request.Summary;
+        Call.Prompts = request.Prompts;
         await this.RegisterOrUpdateReminder(WatchdogReminder, TimeSpan.FromSeconds(Call.RingTimeoutSeconds) + OutcomeGrace, WatchdogPeriod);
         await StartNextTryAsync();
         return View();
@@ -107,7 +111,7 @@ public sealed partial class CallGrain(
         if (prompt)
         {
             ArmKeyWait();
-            await PlayAsync(AlertPrompt.Prompt, hangupAfter: false);
+            await PlayAlertAsync();
         }
     }
 
@@ -132,17 +136,34 @@ public sealed partial class CallGrain(
                 Decide(CallResult.Acknowledged, $"{Mask(Call.Number)} pressed {digit}");
                 await state.WriteStateAsync();
                 await NotifyAlertAsync();
-                await PlayAsync([AlertPrompt.Acknowledged], hangupAfter: true);
+                await PlayAsync(await MediaOfAsync("acknowledged", Call.Prompts?.Acknowledged, AlertPrompt.FallbackAcknowledged), hangupAfter: true);
                 break;
             case AlertPrompt.PassOnKey:
                 Decide(CallResult.PassedOn, $"{Mask(Call.Number)} pressed {digit}");
                 await state.WriteStateAsync();
                 await NotifyAlertAsync();
-                await HangUpAsync(current);
+                await PlayAsync(await MediaOfAsync("passed-on", Call.Prompts?.PassedOn, AlertPrompt.FallbackPassedOn), hangupAfter: true);
                 break;
             case AlertPrompt.RepeatKey:
                 await AskAgainAsync();
                 break;
+        }
+    }
+
+    public async Task OnPlaybackFailedAsync(string channelId, string playbackId)
+    {
+        if (Current is not { AnsweredAt: not null, EndedAt: null } current || current.ChannelId != channelId || playbackId != Call.SpokenAlertPlayback)
+        {
+            return;
+        }
+
+        // The PBX could not fetch or play the spoken alert: it says what it can with its own sounds, and the keys still work.
+        Call.Tries[^1] = current with { SpeechFailed = true };
+        Call.SpokenAlertPlayback = null;
+        await state.WriteStateAsync();
+        if (Call.Result is null)
+        {
+            await PlayAsync(AlertPrompt.FallbackAlert, hangupAfter: false);
         }
     }
 
@@ -305,7 +326,7 @@ public sealed partial class CallGrain(
         Call.KeyWaitUntil = time.GetUtcNow() + AlertPrompt.KeyWait;
         await state.WriteStateAsync();
         ArmKeyWait();
-        await PlayAsync(AlertPrompt.Prompt, hangupAfter: false);
+        await PlayAlertAsync();
     }
 
     private void ArmDeadline()
@@ -387,11 +408,42 @@ public sealed partial class CallGrain(
         }
     }
 
-    private async Task PlayAsync(IReadOnlyList<string> media, bool hangupAfter)
+    /// <summary>The spoken alert with its menu, or the PBX's core sounds when it cannot be spoken.</summary>
+    private async Task PlayAlertAsync()
+    {
+        var media = await MediaOfAsync("alert", Call.Prompts?.Alert, AlertPrompt.FallbackAlert);
+        await PlayAsync(media, hangupAfter: false, spokenAlert: media != AlertPrompt.FallbackAlert);
+    }
+
+    /// <summary>
+    /// The URL of a spoken prompt, its rendering asked for first (quick: it renders off the speech grain's turn, and a
+    /// PBX fetch waits for it), or <paramref name="fallback"/> when there is nothing to speak, no media URL is configured,
+    /// or the PBX failed to play this try's speech before.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> MediaOfAsync(string purpose, SpeechRequest? speech, IReadOnlyList<string> fallback)
+    {
+        if (speech is null || !mediaUrls.Enabled || Current is { SpeechFailed: true })
+        {
+            return fallback;
+        }
+
+        try
+        {
+            await GrainFactory.GetGrain<ISpeechGrain>(SpeechKey.Of(speech)).PrepareAsync(speech);
+            return [$"sound:{await mediaUrls.UrlOfAsync(purpose, speech, time.GetUtcNow())}"];
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return fallback;
+        }
+    }
+
+    private async Task PlayAsync(IReadOnlyList<string> media, bool hangupAfter, bool spokenAlert = false)
     {
         var current = Current!;
         var playing = Call.PromptPlays > 0 ? PlaybackId(current, Call.PromptPlays) : null;
         Call.PromptPlays++;
+        Call.SpokenAlertPlayback = spokenAlert ? PlaybackId(current, Call.PromptPlays) : null;
         await state.WriteStateAsync();
         await GrainFactory.GetGrain<IPbxGrain>(current.PbxId).PlayAsync(new PlayCommand(current.ChannelId, PlaybackId(current, Call.PromptPlays), media, hangupAfter, playing));
     }

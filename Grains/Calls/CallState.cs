@@ -53,4 +53,12 @@ public sealed class CallState
     /// <summary>What led to the result, told to the alert with it.</summary>
     [Id(13)]
     public string? ResultDetail { get; set; }
+
+    /// <summary>What an alert call says; null for a bare call, or an alert from before calls spoke.</summary>
+    [Id(14)]
+    public SpokenPrompts? Prompts { get; set; }
+
+    /// <summary>The playback that plays the spoken alert by URL, so that its failure is answered with the fallback.</summary>
+    [Id(15)]
+    public string? SpokenAlertPlayback { get; set; }
 }

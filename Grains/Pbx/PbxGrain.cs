@@ -269,6 +269,13 @@ public sealed class PbxGrain(
         CallPingMetrics.RecordPbxHealth(PbxId, Pbx.Status);
     }
 
+    public async Task RecordMediaFailureAsync(string detail)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(detail);
+        AddError(time.GetUtcNow(), $"media fetch failed: {detail}");
+        await state.WriteStateAsync();
+    }
+
     public async Task RecordCallOutcomeAsync(PbxCallResult result)
     {
         ArgumentNullException.ThrowIfNull(result);

@@ -66,8 +66,17 @@ public sealed class ProjectGrain(
         await state.WriteStateAsync();
     }
 
+    public async Task<ProjectView> SetSpeechAsync(ProjectSpeech speech)
+    {
+        var valid = ProjectRules.ValidSpeech(speech);
+        EnsureExists();
+        Project.Speech = valid;
+        await state.WriteStateAsync();
+        return await ViewAsync();
+    }
+
     public Task<ProjectEscalation?> GetEscalationAsync() =>
-        Task.FromResult(state.RecordExists ? new ProjectEscalation([.. Project.Contacts], Project.Policy) : null);
+        Task.FromResult(state.RecordExists ? new ProjectEscalation([.. Project.Contacts], Project.Policy, Project.Name, Project.Speech ?? ProjectSpeech.Default) : null);
 
     public async Task<ProjectView?> GetAsync() => state.RecordExists ? await ViewAsync() : null;
 
@@ -86,6 +95,6 @@ public sealed class ProjectGrain(
         var keys = Project.ApiKeys
             .Select((k, i) => new ApiKeyView(k.KeyId, k.Label, k.Prefix, k.CreatedAt, lastUses[i], k.Revoked))
             .ToList();
-        return new ProjectView(this.GetPrimaryKeyString(), Project.Name, [.. Project.Contacts], Project.Policy, keys, Project.CreatedAt);
+        return new ProjectView(this.GetPrimaryKeyString(), Project.Name, [.. Project.Contacts], Project.Policy, keys, Project.CreatedAt, Project.Speech ?? ProjectSpeech.Default);
     }
 }

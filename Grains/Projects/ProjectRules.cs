@@ -25,6 +25,27 @@ public static partial class ProjectRules
         return (ValidName(request.Name), ValidContacts(request.Contacts), ValidPolicy(request.Policy ?? EscalationPolicy.Default));
     }
 
+    public const int MinSpeed = 80;
+    public const int MaxSpeed = 400;
+
+    /// <summary>
+    /// A voice as espeak-ng names it ("en", "en-us", "uk", "de", "es", "fr", ...; lower case, a language and variants) and
+    /// a speed in words per minute. The name goes to espeak-ng as one argument; its shape keeps it from being read as an option.
+    /// </summary>
+    public static ProjectSpeech ValidSpeech(ProjectSpeech? speech)
+    {
+        ArgumentNullException.ThrowIfNull(speech);
+        var voice = speech.Voice?.Trim().ToLowerInvariant() ?? "";
+        if (!VoiceName().IsMatch(voice))
+        {
+            throw new ArgumentException($"'{speech.Voice}' is not an espeak-ng voice name such as en, en-us, uk, de, es or fr.", nameof(ProjectSpeech.Voice));
+        }
+
+        return speech.Speed is >= MinSpeed and <= MaxSpeed
+            ? new ProjectSpeech(voice, speech.Speed)
+            : throw new ArgumentException($"The speed must be {MinSpeed} to {MaxSpeed} words a minute (got {speech.Speed}).", nameof(ProjectSpeech.Speed));
+    }
+
     /// <summary>The trimmed label of an API key.</summary>
     public static string ValidLabel(string? label)
     {
@@ -90,4 +111,7 @@ public static partial class ProjectRules
 
     [GeneratedRegex(@"^\+[1-9][0-9]{7,14}$")]
     private static partial Regex E164();
+
+    [GeneratedRegex(@"^[a-z]{2,3}(?:-[a-z0-9]{1,8}){0,3}$")]
+    private static partial Regex VoiceName();
 }

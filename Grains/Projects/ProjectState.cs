@@ -21,4 +21,8 @@ public sealed class ProjectState
 
     [Id(4)]
     public List<StoredApiKey> ApiKeys { get; set; } = [];
+
+    /// <summary>The voice and speed of its calls; null means <see cref="ProjectSpeech.Default"/>.</summary>
+    [Id(5)]
+    public ProjectSpeech? Speech { get; set; }
 }

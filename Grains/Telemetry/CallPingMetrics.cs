@@ -32,6 +32,13 @@ public static class CallPingMetrics
         "callping.alert.first_ring", "s", "From an alert's creation to the first originate of its first call.",
         advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.25, 0.5, 1, 2, 3, 5, 10, 20, 30, 60, 120] });
 
+    private static readonly Counter<long> SpeechRenders = Meter.CreateCounter<long>(
+        "callping.speech.renders", "{rendering}", "Texts spoken by espeak-ng, by voice: identical alerts share one rendering.");
+
+    private static readonly Histogram<double> SpeechRenderTime = Meter.CreateHistogram(
+        "callping.speech.render_time", "s", "How long rendering a text to 8 kHz audio took, waiting for a free slot excluded.",
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10] });
+
     private static readonly ConcurrentDictionary<string, (PbxStatus Status, long At)> PbxHealth = new(StringComparer.Ordinal);
 
     static CallPingMetrics() => Meter.CreateObservableGauge("callping.pbx.health", ObservePbxHealth, "{pbx}",
@@ -49,6 +56,13 @@ public static class CallPingMetrics
 
     /// <summary>Records how long an alert waited for its first originate; a clock step backwards counts as no wait.</summary>
     public static void RecordAlertToFirstRing(TimeSpan elapsed) => AlertToFirstRing.Record(Math.Max(0, elapsed.TotalSeconds));
+
+    /// <summary>Counts one text rendered with <paramref name="voice"/> in <paramref name="elapsed"/>.</summary>
+    public static void RecordSpeechRendered(string voice, TimeSpan elapsed)
+    {
+        SpeechRenders.Add(1, new KeyValuePair<string, object?>("voice", voice));
+        SpeechRenderTime.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("voice", voice));
+    }
 
     /// <summary>Notes the status a PBX is in, as seen by the process that pings it.</summary>
     public static void RecordPbxHealth(string pbxId, PbxStatus status) => PbxHealth[pbxId] = (status, Stopwatch.GetTimestamp());

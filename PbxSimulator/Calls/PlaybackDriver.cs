@@ -1,14 +1,18 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using CallPing.PbxSimulator.Media;
 using CallPing.PbxSimulator.Recording;
 
 namespace CallPing.PbxSimulator.Calls;
 
 /// <summary>
-/// Plays media in real time once the channel's earlier playbacks are over, as Asterisk queues them per channel:
-/// PlaybackStarted, PlaybackContinuing per further item, PlaybackFinished. Stopped while queued, it only finishes.
+/// Plays media in real time once the channel's earlier playbacks are over, as Asterisk queues them per channel
+/// (res_stasis_playback.c): for each medium PlaybackStarted, then the medium is looked for (a URL is fetched now,
+/// blocking the channel) and played; PlaybackContinuing after each medium but the last, PlaybackFinished after it.
+/// A medium that cannot be played is skipped, and only the last one's failure finishes the playback "failed".
+/// Stopped while queued, it only finishes.
 /// </summary>
-internal sealed class PlaybackDriver(CallEngine engine, SimPlayback playback, TimeSpan mediaDuration, ConcurrentDictionary<string, SimPlayback> playbacks, CallLog log)
+internal sealed class PlaybackDriver(CallEngine engine, SimPlayback playback, TimeSpan mediaDuration, MediaByUrl urlMedia, ConcurrentDictionary<string, SimPlayback> playbacks, CallLog log)
 {
     public async Task RunAsync(Task earlier)
     {
@@ -34,47 +38,77 @@ internal sealed class PlaybackDriver(CallEngine engine, SimPlayback playback, Ti
 
         if (playback.Stop.IsCancellationRequested)
         {
-            Raise("PlaybackFinished", "done");
+            Finish("done");
             return;
         }
 
-        Raise("PlaybackStarted", "playing");
         log.Add(new PlaybackStartRecord(channel.Id, playback.Id, DateTimeOffset.UtcNow));
         using var ends = CancellationTokenSource.CreateLinkedTokenSource(channel.Life.Token, playback.Stop.Token);
         for (var i = 0; i < playback.Media.Count; i++)
         {
-            if (i > 0)
+            var last = i == playback.Media.Count - 1;
+            Raise("PlaybackStarted", "playing", i);
+            var length = await LengthAsync(playback.Media[i]);
+            if (ends.IsCancellationRequested)
             {
-                playback.Index = i;
-                Raise("PlaybackContinuing", "continuing");
-                playback.State = "playing";
+                // Stopped or hung up while the medium was fetched: Asterisk plays nothing more of it.
+                break;
             }
 
-            if (!SimPlayback.IsPlayable(playback.Media[i]))
+            if (length is null)
             {
-                Raise("PlaybackFinished", "failed");
-                return;
+                if (last)
+                {
+                    Finish("failed");
+                    return;
+                }
+
+                Raise("PlaybackContinuing", "continuing", i);
+                continue;
             }
 
             try
             {
-                await Task.Delay(mediaDuration, ends.Token);
+                await Task.Delay(length.Value, ends.Token);
             }
             catch (OperationCanceledException)
             {
                 // Stopped, or the channel hung up mid-prompt; the playback still reports its end.
                 break;
             }
+
+            if (!last)
+            {
+                Raise("PlaybackContinuing", "continuing", i);
+            }
         }
 
-        Raise("PlaybackFinished", "done");
+        Finish("done");
     }
 
-    private void Raise(string type, string state)
+    /// <summary>How long the medium plays; null when Asterisk fails it (unknown scheme, a URL it cannot fetch or open).</summary>
+    private async Task<TimeSpan?> LengthAsync(string medium)
+    {
+        if (MediaByUrl.IsUrl(medium))
+        {
+            return await urlMedia.OpenAsync(medium);
+        }
+
+        return SimPlayback.IsPlayable(medium) ? mediaDuration : null;
+    }
+
+    private void Finish(string state)
+    {
+        Raise("PlaybackFinished", state, playback.Index);
+        log.Add(new PlaybackFinishRecord(playback.Channel.Id, playback.Id, state, DateTimeOffset.UtcNow));
+    }
+
+    private void Raise(string type, string state, int index)
     {
         JsonObject json;
         lock (playback.Channel.Gate)
         {
+            playback.Index = index;
             playback.State = state;
             json = playback.ToJson();
         }

@@ -33,6 +33,13 @@ internal sealed class AriAuthMiddleware(RequestDelegate next, PbxState pbx)
 
     public async Task InvokeAsync(HttpContext context)
     {
+        if (context.Request.Path.StartsWithSegments(MediaFetchesApi.Path))
+        {
+            // The simulator's own test hook: only the credentials count, whatever the simulated boot stage.
+            await (AccessOf(context.Request) == Access.None ? WriteUnauthorizedAsync(context) : next(context));
+            return;
+        }
+
         if (!context.Request.Path.StartsWithSegments("/ari"))
         {
             await next(context);
@@ -50,8 +57,7 @@ internal sealed class AriAuthMiddleware(RequestDelegate next, PbxState pbx)
         var access = AccessOf(context.Request);
         if (access == Access.None)
         {
-            context.Response.Headers.WWWAuthenticate = "Basic realm=\"Asterisk REST Interface\"";
-            await WriteErrorAsync(context, StatusCodes.Status401Unauthorized, "Authentication required");
+            await WriteUnauthorizedAsync(context);
             return;
         }
 
@@ -73,6 +79,12 @@ internal sealed class AriAuthMiddleware(RequestDelegate next, PbxState pbx)
         }
 
         await next(context);
+    }
+
+    private static Task WriteUnauthorizedAsync(HttpContext context)
+    {
+        context.Response.Headers.WWWAuthenticate = "Basic realm=\"Asterisk REST Interface\"";
+        return WriteErrorAsync(context, StatusCodes.Status401Unauthorized, "Authentication required");
     }
 
     private static async Task WriteErrorAsync(HttpContext context, int status, string message)

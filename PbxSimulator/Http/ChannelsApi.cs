@@ -86,7 +86,7 @@ internal static class ChannelsApi
 
             pbx.Playbacks[playback.Id] = playback;
             // Asterisk plays a channel's playbacks one after another: this one waits for those asked for before it.
-            var driver = new PlaybackDriver(pbx.Engine, playback, pbx.MediaDuration, pbx.Playbacks, pbx.Log);
+            var driver = new PlaybackDriver(pbx.Engine, playback, pbx.MediaDuration, pbx.UrlMedia, pbx.Playbacks, pbx.Log);
             var earlier = channel.PlaybackQueue;
             channel.PlaybackQueue = Task.Run(() => driver.RunAsync(earlier));
             json = playback.ToJson();

@@ -9,6 +9,8 @@ public sealed class CallLog
     private readonly List<PlaybackRecord> _playbacks = [];
     private readonly List<KeyPressRecord> _keyPresses = [];
     private readonly List<PlaybackStartRecord> _playbackStarts = [];
+    private readonly List<PlaybackFinishRecord> _playbackFinishes = [];
+    private readonly List<MediaFetchRecord> _mediaFetches = [];
 
     /// <summary>A snapshot, oldest first.</summary>
     public IReadOnlyList<OriginateRecord> Originates
@@ -54,6 +56,42 @@ public sealed class CallLog
             lock (_lock)
             {
                 return [.. _playbackStarts];
+            }
+        }
+    }
+
+    /// <summary>A snapshot, oldest first: how each playback ended.</summary>
+    public IReadOnlyList<PlaybackFinishRecord> PlaybackFinishes
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _playbackFinishes];
+            }
+        }
+    }
+
+    /// <summary>How many playbacks ended "failed", as Asterisk reports a medium it could not fetch or play.</summary>
+    public int FailedPlaybacks
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _playbackFinishes.Count(f => f.State == "failed");
+            }
+        }
+    }
+
+    /// <summary>A snapshot, oldest first: every HTTP request made for media by URL.</summary>
+    public IReadOnlyList<MediaFetchRecord> MediaFetches
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _mediaFetches];
             }
         }
     }
@@ -107,6 +145,22 @@ public sealed class CallLog
         lock (_lock)
         {
             _playbackStarts.Add(record);
+        }
+    }
+
+    internal void Add(PlaybackFinishRecord record)
+    {
+        lock (_lock)
+        {
+            _playbackFinishes.Add(record);
+        }
+    }
+
+    internal void Add(MediaFetchRecord record)
+    {
+        lock (_lock)
+        {
+            _mediaFetches.Add(record);
         }
     }
 }

@@ -6,6 +6,8 @@ public static class WebRoleApis
     public static IEndpointRouteBuilder MapWebRoleApis(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapAdminApi();
+        endpoints.MapProjectSpeechApi();
+        endpoints.MapMediaApi();
         endpoints.MapAlertsApi();
         endpoints.MapPagerDutyApi();
         endpoints.MapIntegrationsApi();

@@ -1,4 +1,9 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using CallPing.Grains.Interfaces.Models;
+using CallPing.Grains.Speech;
+using Microsoft.Extensions.Options;
 using CallPing.RealPbx.Tests.Infrastructure;
 using CallPing.TestSupport;
 
@@ -19,21 +24,57 @@ public sealed class CallOutcomeTests(CallOutcomeTests.Phones phones) : IClassFix
     private RealPbxRig Rig => phones.Rig;
 
     [RealPbxFact]
-    public async Task PhoneAnswersAndPresses1_AlertAcknowledged_AfterTheWholePromptWasPlayed()
+    public async Task PhoneAnswersAndPresses1_SpokenAlertPlayedWholeFromCallPingsUrl_AlertAcknowledged()
     {
         var key = await Rig.CreateProjectAsync("answers", [Answers]);
+        var spoken = PromptTexts.For("answers", AlertSeverity.Critical, "Disk full on db-1", ProjectSpeech.Default).Alert;
+        var length = PcmWav.DurationOf(await new SpeechRenderer(Options.Create(new SpeechOptions())).RenderAsync(spoken));
 
         var alertId = await Rig.TriggerAsync(key, "disk-full", "Disk full on db-1");
+        // Watched from the dial on (the phone rings for a second), so that the playback is seen from its start.
+        var dialled = await Rig.AlertReachesAsync(key, alertId, a => a.Calls is [{ Tries: [{ DialedAt: not null }] }], Within, "dialled");
+        var attempt = dialled.Calls[0].Tries[0];
+        var played = await PlaybackLengthAsync(Rig[attempt.PbxId], $"{attempt.ChannelId}-p1");
         var alert = await Rig.AlertReachesAsync(key, alertId, a => a.Status == AlertStatus.Acknowledged && a.Calls.All(c => c.Status == CallStatus.Ended), Within, "acknowledged");
 
-        var attempt = Assert.Single(Assert.Single(alert.Calls).Tries);
+        attempt = Assert.Single(Assert.Single(alert.Calls).Tries);
         Assert.Equal(CallOutcome.Answered, attempt.Outcome);
         Assert.Contains(Answers[^4..], alert.AcknowledgedBy);
-        // Asterisk logs each sound it starts, and a playback cut short; the phone pressed 1 only after the prompt's length.
-        var pbx = Rig[attempt.PbxId];
-        Assert.True(pbx.SoundsPlayedTo(Answers).SequenceEqual(["callping/alert", "callping/menu", "callping/acknowledged"]),
-            $"sounds played: {string.Join(", ", pbx.SoundsPlayedTo(Answers))}\n{Rig.Diagnostics()}");
-        Assert.DoesNotContain(pbx.PlaybacksCutShort(attempt.ChannelId), media => media.Contains("callping/alert") || media.Contains("callping/menu"));
+        // A failed fetch would have ended the playback at once, and the call would say so; the phone pressed 1 only
+        // after the spoken alert's length, so nothing cut it short.
+        Assert.False(attempt.SpeechFailed, Rig.Diagnostics());
+        Assert.InRange(played, length - TimeSpan.FromSeconds(0.3), length + TimeSpan.FromSeconds(1.5));
+        Assert.Empty(Rig[attempt.PbxId].PlaybacksCutShort(attempt.ChannelId));
+        Assert.Equal(2, Rig[attempt.PbxId].SoundsPlayedTo(Answers).Count);
+    }
+
+    [RealPbxFact]
+    public async Task SameAlertTextAgain_ThePbxPlaysItFromItsCache_NoSecondFetch()
+    {
+        using var admin = new PublicApi(Rig.Silo);
+        var project = await admin.CreateProjectAsync("cached", [Answers], ringTimeoutSeconds: 10, stepDelaySeconds: 1, repeats: 1);
+        var key = project.ApiKey;
+        // A speed no other test speaks at: every URL of this project is new to both PBXes.
+        using var voice = new HttpRequestMessage(HttpMethod.Put, $"/admin/projects/{project.ProjectId}/speech") { Content = JsonContent.Create(new { voice = "en", speed = 170 }) };
+        voice.Headers.Authorization = new AuthenticationHeaderValue("Bearer", PublicApi.AdminToken);
+        using var set = await Rig.Silo.Http.SendAsync(voice);
+        set.EnsureSuccessStatusCode();
+        var pbxes = new List<string>();
+        var fetchesBefore = await MediaFetchesAsync();
+
+        for (var i = 0; i < 3; i++)
+        {
+            var alertId = await Rig.TriggerAsync(key, $"cert-{i}", "Certificate expires in 3 days");
+            var alert = await Rig.AlertReachesAsync(key, alertId, a => a.Status == AlertStatus.Acknowledged && a.Calls.All(c => c.Status == CallStatus.Ended), Within, "acknowledged");
+            var attempt = Assert.Single(Assert.Single(alert.Calls).Tries);
+            Assert.False(attempt.SpeechFailed, Rig.Diagnostics());
+            pbxes.Add(attempt.PbxId);
+        }
+
+        // Each PBX fetched the alert's words and "acknowledged" once, whatever number of calls it played them on.
+        var fetches = await MediaFetchesAsync() - fetchesBefore;
+        Assert.True(pbxes.Distinct().Count() < pbxes.Count, $"every call went to another PBX ({string.Join(", ", pbxes)}): the cache was not exercised");
+        Assert.Equal(2 * pbxes.Distinct().Count(), fetches);
     }
 
     [RealPbxFact]
@@ -70,6 +111,20 @@ public sealed class CallOutcomeTests(CallOutcomeTests.Phones phones) : IClassFix
         Assert.Single(Assert.Single(alert.Calls).Tries);
         Assert.Contains($"CANCEL sip:{RingsUntilResolved}@", Rig.PhoneOf(RingsUntilResolved, attempt.PbxId).Messages);
     }
+
+    /// <summary>How long a playback existed on the PBX: from when ARI first shows it until ARI forgets it (it finished).</summary>
+    private static async Task<TimeSpan> PlaybackLengthAsync(AsteriskPbx pbx, string playbackId)
+    {
+        await Eventually.ReachesAsync(() => pbx.HasPlaybackAsync(playbackId), exists => exists, Within, $"playback {playbackId} on {pbx.Id}");
+        var started = Stopwatch.GetTimestamp();
+        await Eventually.ReachesAsync(() => pbx.HasPlaybackAsync(playbackId), exists => !exists, Within, $"playback {playbackId} finished");
+        return Stopwatch.GetElapsedTime(started);
+    }
+
+    /// <summary>GETs of spoken prompts CallPing answered with audio, from its ASP.NET Core request metrics.</summary>
+    private async Task<double> MediaFetchesAsync() =>
+        MetricsText.Sum(await Rig.Silo.Http.GetStringAsync("/metrics"), "http_server_request_duration_seconds_count",
+            ("http_route", "/media/{purpose}/{file}"), ("http_request_method", "GET"), ("http_response_status_code", "200"));
 
     /// <summary>One contact, called once: its only try ends as the phone made it, and the alert runs out.</summary>
     private async Task<CallTry> EndsAsAsync(string project, string number, CallOutcome outcome, int cause)

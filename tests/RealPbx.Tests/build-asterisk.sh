@@ -3,7 +3,7 @@
 #   CALLPING_ASTERISK_BIN=...      the asterisk executable
 #   CALLPING_ASTERISK_MODULES=...  its loadable modules folder
 #   CALLPING_ASTERISK_LIB=...      its shared libraries (for LD_LIBRARY_PATH; empty for a system install)
-#   CALLPING_ASTERISK_DATA=...     a data folder (astdatadir) whose sounds/ holds CallPing's prompts
+#   CALLPING_ASTERISK_DATA=...     its data folder (astdatadir)
 # Progress goes to stderr. Exits non-zero when no Asterisk could be made ready.
 #
 # Either ASTERISK_BIN names an operator's own asterisk executable (nothing is built; ASTERISK_MODULES and ASTERISK_DATA
@@ -44,29 +44,13 @@ install_packages() { # installs the Debian packages given that are not installed
   apt_updated=1
 }
 
-# The prompts CallPing plays (Grains/Calls/AlertPrompt.cs), spoken by espeak-ng, as 8 kHz mono 16-bit WAV files;
-# made again when their words change.
-prompts='alert|CallPing alert.
-menu|Press 1 to acknowledge, 2 to pass to the next person, 9 to repeat.
-acknowledged|Acknowledged. Goodbye.'
-make_prompts() { # $1: the sounds folder
-  local dir="$1/callping"
-  [ "$(cat "$dir/prompts.txt" 2>/dev/null)" = "$prompts" ] && return 0
-  mkdir -p "$dir"
-  while IFS='|' read -r name text; do
-    espeak-ng -v en-us -s 175 -w "$dir/$name.22k.wav" "$text"
-    sox "$dir/$name.22k.wav" -r 8000 -c 1 -b 16 "$dir/$name.wav"
-    rm "$dir/$name.22k.wav"
-  done <<<"$prompts"
-  echo "$prompts" >"$dir/prompts.txt"
-}
-
 print_install() { # binary, modules, libraries, data: the lines the tests read
   printf 'CALLPING_ASTERISK_BIN=%q\nCALLPING_ASTERISK_MODULES=%q\nCALLPING_ASTERISK_LIB=%q\nCALLPING_ASTERISK_DATA=%q\n' "$@"
 }
 
-# Everything the tier runs besides Asterisk itself: the SIP phones and the prompt makers.
-install_packages sip-tester espeak-ng sox
+# Everything the tier runs besides Asterisk itself: the SIP phones, and espeak-ng for the CallPing it runs (which
+# speaks its prompts and serves them to the PBXes by URL: nothing of CallPing's is installed on them).
+install_packages sip-tester espeak-ng
 
 if [ -n "${ASTERISK_BIN:-}" ]; then
   bin="$(command -v "$ASTERISK_BIN" || true)"
@@ -78,9 +62,8 @@ if [ -n "${ASTERISK_BIN:-}" ]; then
     done
   fi
   [ -f "$modules/res_ari.so" ] || { log "no res_ari.so beside $bin: set ASTERISK_MODULES to its modules folder"; exit 1; }
-  # Asterisk reads its XML documentation from its data folder at start (without it Stasis refuses to start), and the
-  # prompts from its sounds/: the tests get a data folder of links to the install's, with CallPing's prompts added,
-  # so that the install itself is not changed.
+  # Asterisk reads its XML documentation from its data folder at start (without it Stasis refuses to start): the
+  # tests get a data folder of links to the install's, so that the install itself is not changed.
   install_data="${ASTERISK_DATA:-}"
   if [ -z "$install_data" ]; then
     for candidate in "$(dirname "$bin")/../var/lib/asterisk" /var/lib/asterisk /usr/share/asterisk; do
@@ -92,9 +75,8 @@ if [ -n "${ASTERISK_BIN:-}" ]; then
   rm -rf "$data"
   mkdir -p "$data/sounds"
   for entry in "$install_data"/* "$install_data"/sounds/*; do
-    case "$entry" in "$install_data/sounds" | */sounds/callping) ;; */sounds/*) ln -s "$entry" "$data/sounds/" ;; *) ln -s "$entry" "$data/" ;; esac
+    case "$entry" in "$install_data/sounds") ;; */sounds/*) ln -s "$entry" "$data/sounds/" ;; *) ln -s "$entry" "$data/" ;; esac
   done
-  make_prompts "$data/sounds"
   lib="$(cd "$(dirname "$bin")/../lib" 2>/dev/null && pwd || true)"
   log "using $bin (modules in $modules)"
   print_install "$bin" "$modules" "$lib" "$data"
@@ -151,5 +133,4 @@ else
   log "reusing $prefix"
 fi
 
-make_prompts "$prefix/var/lib/asterisk/sounds"
 print_install "$prefix/sbin/asterisk" "$prefix/lib/asterisk/modules" "$prefix/lib" "$prefix/var/lib/asterisk"

@@ -40,8 +40,11 @@ public sealed class HostProcess : IAsyncDisposable
     /// <summary>
     /// Starts <paramref name="project"/>'s DLL with settings given as configuration keys ("Storage:DataFolder") or environment
     /// variables ("DOTNET_ENVIRONMENT"); a null value removes a default (Pbx:Simulate is true unless removed).
+    /// <see cref="OwnAddress"/> in a value stands for the process's own HTTP address, which a restart changes.
     /// </summary>
     public static HostProcess Start(string project, IReadOnlyDictionary<string, string?> settings) => new(project, settings);
+
+    public const string OwnAddress = "{own-address}";
 
     private void Launch()
     {
@@ -72,7 +75,7 @@ public sealed class HostProcess : IAsyncDisposable
             }
             else
             {
-                start.Environment[name] = value;
+                start.Environment[name] = value.Replace(OwnAddress, $"http://127.0.0.1:{port}", StringComparison.Ordinal);
             }
         }
 

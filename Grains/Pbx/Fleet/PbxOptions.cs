@@ -21,6 +21,12 @@ public sealed class PbxOptions : IValidatableObject
     /// </summary>
     public bool? Simulate { get; set; }
 
+    /// <summary>
+    /// Pbx:MediaBaseUrl: where the PBXes reach CallPing's web role for spoken prompts (e.g. http://callping.internal:8080),
+    /// the start of every media URL. Unset, calls play Asterisk's core sounds instead of speaking.
+    /// </summary>
+    public string? MediaBaseUrl { get; set; }
+
     public bool IsSimulated => Fleet.Count == 0 && Simulate == true;
 
     /// <summary>No PBX is configured and none is simulated: no call can be placed.</summary>
@@ -49,6 +55,12 @@ public sealed class PbxOptions : IValidatableObject
             {
                 yield return new ValidationResult($"{key}:DialEndpoint must contain {{number}}, e.g. PJSIP/{{number}}@trunk-a (got '{pbx.DialEndpoint}').");
             }
+        }
+
+        if (!string.IsNullOrEmpty(MediaBaseUrl)
+            && (!Uri.TryCreate(MediaBaseUrl, UriKind.Absolute, out var media) || media.Scheme is not ("http" or "https") || media.Query.Length > 0 || media.Fragment.Length > 0))
+        {
+            yield return new ValidationResult($"Pbx:MediaBaseUrl must be an absolute http(s) URL without query or fragment, as the PBXes reach CallPing's web role (got '{MediaBaseUrl}').");
         }
 
         foreach (var duplicate in Fleet.GroupBy(p => p.Id).Where(g => g.Count() > 1 && g.Key.Length > 0))

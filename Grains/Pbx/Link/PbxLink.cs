@@ -222,8 +222,8 @@ public sealed class PbxLink : IAsyncDisposable
                 _logger.LogInformation("{Pbx}: {Channel} pressed {Digit}", PbxId, key.Channel.Id, key.Digit);
                 await DeliverAsync(() => _grains.GetGrain<ICallGrain>(callId).OnKeyAsync(key.Channel.Id, key.Digit));
                 break;
-            case PlaybackFinishedEvent finished when _hangupAfterPlayback.TryRemove(finished.Playback.Id, out var channelId):
-                await _client.HangupAsync(channelId);
+            case PlaybackFinishedEvent finished:
+                await OnPlaybackFinishedAsync(finished.Playback);
                 break;
             case ApplicationReplacedEvent:
                 _logger.LogWarning("{Pbx}: another client took over the ARI application {App}; this connection stands down", PbxId, _endpoint.Ari.App);
@@ -231,6 +231,36 @@ public sealed class PbxLink : IAsyncDisposable
             case UnknownAriEvent unknown:
                 _logger.LogDebug("{Pbx}: ignoring ARI event {Type}", PbxId, unknown.Type);
                 break;
+        }
+    }
+
+    /// <summary>
+    /// A playback that failed is all a PBX says about media it could not fetch or play (the play request answered 201):
+    /// the PBX's health notes it when it was a URL, and the call plays its fallback.
+    /// </summary>
+    private async Task OnPlaybackFinishedAsync(Ari.Models.Playback playback)
+    {
+        if (_hangupAfterPlayback.TryRemove(playback.Id, out var hangUp))
+        {
+            await _client.HangupAsync(hangUp);
+        }
+
+        const string channelTarget = "channel:";
+        if (playback.State != "failed" || !playback.TargetUri.StartsWith(channelTarget, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var channelId = playback.TargetUri[channelTarget.Length..];
+        _logger.LogWarning("{Pbx}: playback {Playback} of {Media} on {Channel} failed", PbxId, playback.Id, playback.MediaUri, channelId);
+        if (playback.MediaUri.StartsWith("sound:http", StringComparison.OrdinalIgnoreCase))
+        {
+            await DeliverAsync(() => Pbx.RecordMediaFailureAsync($"playback {playback.Id} of {playback.MediaUri}"));
+        }
+
+        if (CallIdOf(channelId) is { } callId)
+        {
+            await DeliverAsync(() => _grains.GetGrain<ICallGrain>(callId).OnPlaybackFailedAsync(channelId, playback.Id));
         }
     }
 

@@ -24,7 +24,7 @@ public sealed class KeyPressTests(EscalationCluster cluster) : EscalationTest(cl
         Assert.Single(Dialled(alice));
         Assert.Empty(Dialled(bob));
         var channel = Assert.Single(call.Tries).ChannelId;
-        await WaitUntilAsync(() => PlaybacksOn(channel).Any(p => p.Media.SequenceEqual([AlertPrompt.Acknowledged])), "the callee hears 'acknowledged'");
+        await WaitUntilAsync(() => PlaybacksOn(channel).Any(p => p.Media.SequenceEqual(AlertPrompt.FallbackAcknowledged)), "the callee hears 'acknowledged'");
         await WaitUntilAsync(() => HangupsOf(channel).Any(h => h.Source == HangupSource.Client), "CallPing hangs up after 'acknowledged'");
     }
 
@@ -57,8 +57,8 @@ public sealed class KeyPressTests(EscalationCluster cluster) : EscalationTest(cl
 
         var channel = Assert.Single(Assert.Single(alert.Calls).Tries).ChannelId;
         await WaitUntilAsync(() => PlaybacksOn(channel).Count >= 3, "three playbacks");
-        var prompt = string.Join(" ", AlertPrompt.Prompt);
-        Assert.Equal([prompt, prompt, AlertPrompt.Acknowledged], PlaybacksOn(channel).Select(p => string.Join(" ", p.Media)));
+        var prompt = string.Join(" ", AlertPrompt.FallbackAlert);
+        Assert.Equal([prompt, prompt, string.Join(" ", AlertPrompt.FallbackAcknowledged)], PlaybacksOn(channel).Select(p => string.Join(" ", p.Media)));
         Assert.Equal($"{Masked(alice)} pressed 1", alert.AcknowledgedBy);
     }
 

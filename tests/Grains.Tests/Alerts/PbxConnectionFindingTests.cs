@@ -34,7 +34,7 @@ public sealed class PbxConnectionFindingTests(EscalationCluster cluster) : Escal
         Assert.Equal(ringing.ChannelId, attempt.ChannelId);
         var answeredAt = Assert.Single(KeyPressesOn(attempt.ChannelId)).At - TimeSpan.FromSeconds(0.5);
         Assert.True(answeredAt > reconnectedAt, "the phone was still ringing when the connection came back");
-        Assert.Contains(PlaybacksOn(attempt.ChannelId), p => p.Media.SequenceEqual(AlertPrompt.Prompt));
+        Assert.Contains(PlaybacksOn(attempt.ChannelId), p => p.Media.SequenceEqual(AlertPrompt.FallbackAlert));
         Assert.All(PlaybacksOn(attempt.ChannelId), p => Assert.True(p.At >= answeredAt, "no prompt before the answer"));
         Assert.DoesNotContain(HangupsOf(attempt.ChannelId), h => h.At < answeredAt);
     }

@@ -20,7 +20,7 @@ public sealed class PromptFindingTests(EscalationCluster cluster) : EscalationTe
         var alert = await StatusReachesAsync(alertId, AlertStatus.Acknowledged);
 
         var channel = Assert.Single(Assert.Single(alert.Calls).Tries).ChannelId;
-        Assert.Equal(AlertPrompt.Prompt, PlaybacksOn(channel)[0].Media);
+        Assert.Equal(AlertPrompt.FallbackAlert, PlaybacksOn(channel)[0].Media);
     }
 
     [Fact]
@@ -29,10 +29,10 @@ public sealed class PromptFindingTests(EscalationCluster cluster) : EscalationTe
         var alice = NewNumber();
         Phone(alice, AnswersAndPresses(("1", 0.5)));
 
-        var channel = await AnsweredWithLongMediaAsync(alice, AlertPrompt.Acknowledged);
+        var channel = await AnsweredWithLongMediaAsync(alice, AlertPrompt.FallbackAcknowledged[0]);
 
         var press = Assert.Single(KeyPressesOn(channel)).At;
-        var acknowledged = PlaybacksOn(channel).Single(p => p.Media.SequenceEqual([AlertPrompt.Acknowledged])).PlaybackId;
+        var acknowledged = PlaybacksOn(channel).Single(p => p.Media.SequenceEqual(AlertPrompt.FallbackAcknowledged)).PlaybackId;
         var heard = PlaybackStartsOn(channel).Single(s => s.PlaybackId == acknowledged).At;
         Assert.InRange(heard - press, TimeSpan.Zero, TimeSpan.FromSeconds(1.5));
     }
@@ -43,13 +43,13 @@ public sealed class PromptFindingTests(EscalationCluster cluster) : EscalationTe
         var alice = NewNumber();
         Phone(alice, AnswersAndPresses(("9", 0.5)));
 
-        var channel = await AnsweredWithLongMediaAsync(alice, AlertPrompt.Intro, playbacks: 2);
+        var channel = await AnsweredWithLongMediaAsync(alice, AlertPrompt.FallbackAlert[0], playbacks: 2);
 
         var press = Assert.Single(KeyPressesOn(channel)).At;
         var repeat = PlaybacksOn(channel)[1].PlaybackId;
         var heard = PlaybackStartsOn(channel).Single(s => s.PlaybackId == repeat).At;
         Assert.InRange(heard - press, TimeSpan.Zero, TimeSpan.FromSeconds(1.5));
-        Assert.Equal(AlertPrompt.Prompt, PlaybacksOn(channel)[1].Media);
+        Assert.Equal(AlertPrompt.FallbackAlert, PlaybacksOn(channel)[1].Media);
     }
 
     /// <summary>Raises an alert to the callee with every sound lasting <see cref="LongMedia"/>; waits until the playback that starts with <paramref name="sound"/> has started.</summary>

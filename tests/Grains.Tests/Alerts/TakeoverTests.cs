@@ -31,7 +31,7 @@ public sealed class TakeoverTests(EscalationCluster cluster) : EscalationTest(cl
         var presses = KeyPressesOn(attempt.ChannelId);
         Assert.Equal([false, true], presses.Select(k => k.Delivered));
         Assert.Equal(AlertStatus.Triggered, whileDisconnected.Status);
-        var prompt = string.Join(" ", AlertPrompt.Prompt);
+        var prompt = string.Join(" ", AlertPrompt.FallbackAlert);
         Assert.Equal([prompt, prompt], PlaybacksOn(attempt.ChannelId).Take(2).Select(p => string.Join(" ", p.Media)));
         Assert.True(PlaybacksOn(attempt.ChannelId)[1].At > presses[0].At);
         Assert.Equal($"{Masked(alice)} pressed 1", alert.AcknowledgedBy);

@@ -2,7 +2,8 @@ namespace CallPing.RealPbx.Tests.Infrastructure;
 
 /// <summary>
 /// The Asterisk the tier runs, as build-asterisk.sh prints it (test.sh exports its lines): the binary, its modules,
-/// its shared libraries and a data folder whose sounds/ holds CallPing's prompts.
+/// its shared libraries and its data folder. Nothing of CallPing's is installed on it: CallPing speaks its prompts
+/// and the PBX fetches them by URL.
 /// </summary>
 public sealed record AsteriskInstall(string Binary, string Modules, string Libraries, string Data)
 {
@@ -27,7 +28,7 @@ public sealed record AsteriskInstall(string Binary, string Modules, string Libra
         var install = new AsteriskInstall(binary, Variable("CALLPING_ASTERISK_MODULES"), Variable("CALLPING_ASTERISK_LIB"), Variable("CALLPING_ASTERISK_DATA"));
         var missing = !File.Exists(install.Binary) ? $"CALLPING_ASTERISK_BIN={install.Binary} does not exist"
             : !File.Exists(Path.Combine(install.Modules, "res_ari.so")) ? $"no res_ari.so in CALLPING_ASTERISK_MODULES={install.Modules}"
-            : !File.Exists(Path.Combine(install.Data, "sounds", "callping", "menu.wav")) ? $"no sounds/callping/menu.wav in CALLPING_ASTERISK_DATA={install.Data}"
+            : !File.Exists(Path.Combine(install.Modules, "res_http_media_cache.so")) ? $"no res_http_media_cache.so in CALLPING_ASTERISK_MODULES={install.Modules} (CallPing's prompts are media by URL)"
             : !File.Exists(Sipp) ? $"no {Sipp} (Debian package sip-tester)"
             : null;
         return (missing is null ? install : null, missing);

@@ -33,7 +33,7 @@ public sealed class AsteriskPbx : IAsyncDisposable
         SipPort = UdpPort.Next();
         AriBaseUrl = new Uri($"http://127.0.0.1:{httpPort}/");
         var etc = Directory.CreateDirectory(Path.Combine(_folder.Path, "etc")).FullName;
-        foreach (var sub in new[] { "lib", "db", "spool", "run", "log" })
+        foreach (var sub in new[] { "lib", "db", "spool", "run", "log", "cache" })
         {
             Directory.CreateDirectory(Path.Combine(_folder.Path, sub));
         }
@@ -50,6 +50,7 @@ public sealed class AsteriskPbx : IAsyncDisposable
             astspooldir => {_folder.Path}/spool
             astrundir => {_folder.Path}/run
             astlogdir => {_folder.Path}/log
+            astcachedir => {_folder.Path}/cache
 
             [options]
             verbose = 3
@@ -62,6 +63,11 @@ public sealed class AsteriskPbx : IAsyncDisposable
             noload = res_phoneprov.so
             noload = res_pjsip_phoneprov_provider.so
             noload = res_pjsip_notify.so
+            """);
+        // A media server that hangs holds a call for timeout_secs, twice: 5 s, not the default 180 s (see the README).
+        Write(etc, "res_http_media_cache.conf", """
+            [general]
+            timeout_secs = 5
             """);
         Write(etc, "logger.conf", """
             [general]
@@ -231,9 +237,22 @@ public sealed class AsteriskPbx : IAsyncDisposable
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("state").GetString();
     }
 
-    /// <summary>The sounds Asterisk started playing to the number's channels, in order: its log's "Playing 'callping/menu.ulaw'" lines.</summary>
+    /// <summary>The files Asterisk started playing to the number's channels, in order: its log's "Playing '...'" lines (media by URL play from its cache).</summary>
     public IReadOnlyList<string> SoundsPlayedTo(string number) =>
         [.. Regex.Matches(Log, $@"<PJSIP/{Regex.Escape(number)}-[0-9a-f]+> Playing '([^']+)\.[^.']+'").Select(m => m.Groups[1].Value)];
+
+    /// <summary>Whether the playback still exists (ARI forgets a playback when it finishes, done or failed).</summary>
+    public async Task<bool> HasPlaybackAsync(string playbackId)
+    {
+        using var response = await Ari.GetAsync($"playbacks/{Uri.EscapeDataString(playbackId)}");
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+
+        response.EnsureSuccessStatusCode();
+        return true;
+    }
 
     /// <summary>Media of the channel whose playback Asterisk logged as stopped, canceled or failed before its end.</summary>
     public IReadOnlyList<string> PlaybacksCutShort(string channelId) =>

@@ -173,6 +173,8 @@ public sealed class RealPbxRig : IAsyncDisposable
             ["Admin:Token"] = PublicApi.AdminToken,
             ["Pbx:Simulate"] = null,
             ["Pbx:HealthCheckInterval"] = "00:00:00.500",
+            // The PBXes fetch the spoken prompts from this process's web role.
+            ["Pbx:MediaBaseUrl"] = HostProcess.OwnAddress,
             // Each test calls its numbers a few times; the per-number limit is not what the tier checks.
             ["NumberLimits:MaxCalls"] = "1000",
             // CallPing's own lines (dialling, answered, pressed, ended) without the framework's chatter, for failure messages.

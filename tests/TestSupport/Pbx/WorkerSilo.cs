@@ -46,6 +46,12 @@ public sealed class WorkerSilo : IAsyncDisposable
             ["Pbx:HealthCheckInterval"] = "00:00:00.200",
             ["Logging:LogLevel:Default"] = "Warning",
         });
+        if (settings.GetValueOrDefault("Silo:Roles")?.Contains("web", StringComparison.Ordinal) == true)
+        {
+            // With the web role it serves the spoken prompts itself: the simulated PBXes fetch them from here.
+            builder.Configuration.AddInMemoryCollection([new("Pbx:MediaBaseUrl", baseAddress.ToString())]);
+        }
+
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddCallPingSilo();
         builder.AddWorkerRole();
