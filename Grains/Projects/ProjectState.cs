@@ -21,4 +21,12 @@ public sealed class ProjectState
 
     [Id(4)]
     public List<StoredApiKey> ApiKeys { get; set; } = [];
+
+    /// <summary>The organisation of the project; null for a project the operator seeded through the admin API.</summary>
+    [Id(5)]
+    public string? OrgId { get; set; }
+
+    /// <summary>An organisation project's contacts: members' phone numbers, in call order.</summary>
+    [Id(6)]
+    public List<PolicyContact> PolicyContacts { get; set; } = [];
 }
