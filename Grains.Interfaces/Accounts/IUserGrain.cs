@@ -84,6 +84,22 @@ public interface IUserGrain : IGrainWithStringKey
     [Alias("DisableTotp")]
     Task DisableTotpAsync();
 
+    /// <summary>Lists an organisation among the account's (called by the organisation when the person joins it).</summary>
+    [Alias("AddOrg")]
+    Task AddOrgAsync(string orgId);
+
+    /// <summary>Drops an organisation from the account's (called by the organisation when the person leaves or goes).</summary>
+    [Alias("RemoveOrg")]
+    Task RemoveOrgAsync(string orgId);
+
+    /// <summary>The account's organisations and its current one.</summary>
+    [Alias("GetOrgs")]
+    Task<UserOrgs> GetOrgsAsync();
+
+    /// <summary>Makes one of the account's organisations the current one, with an audit row in it; false when the account is not in it.</summary>
+    [Alias("SwitchOrg")]
+    Task<bool> SwitchOrgAsync(string orgId, CallPing.Grains.Interfaces.Audit.AuditContext by);
+
     /// <summary>The account as its owner sees it.</summary>
     [Alias("GetProfile")]
     Task<UserProfile?> GetProfileAsync();

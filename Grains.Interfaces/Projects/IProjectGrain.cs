@@ -11,6 +11,26 @@ public interface IProjectGrain : IGrainWithStringKey
     [Alias("Create")]
     Task<ProjectView> CreateAsync(CreateProjectRequest request);
 
+    /// <summary>Creates the project in an organisation (called by the organisation); a no-op when it exists in that organisation.</summary>
+    [Alias("CreateInOrg")]
+    Task CreateInOrgAsync(string orgId, string name);
+
+    /// <summary>The organisation the project belongs to; null for an operator's project or one that does not exist.</summary>
+    [Alias("GetOrgId"), ReadOnly]
+    Task<string?> GetOrgIdAsync();
+
+    /// <summary>Renames the project.</summary>
+    [Alias("Rename")]
+    Task RenameAsync(string name);
+
+    /// <summary>Sets the escalation policy of an organisation's project: contacts (members' phone numbers) in call order, timings, repeats.</summary>
+    [Alias("SetPolicy")]
+    Task SetPolicyAsync(EscalationPolicy policy, IReadOnlyList<PolicyContact> contacts);
+
+    /// <summary>Deletes the project: its API keys stop working and its state is gone. A no-op when it does not exist.</summary>
+    [Alias("Delete")]
+    Task DeleteAsync();
+
     /// <summary>Issues a new API key ("cp_live_..."); the full key is in the answer only, the project keeps its hash.</summary>
     [Alias("IssueApiKey")]
     Task<IssuedApiKey> IssueApiKeyAsync(string label);

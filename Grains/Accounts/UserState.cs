@@ -1,4 +1,5 @@
 using CallPing.Grains.Interfaces.Accounts;
+using CallPing.Grains.Interfaces.Audit;
 
 namespace CallPing.Grains.Accounts;
 
@@ -48,4 +49,15 @@ public sealed class UserState
 
     [Id(11)]
     public List<string> RecoveryCodeHashes { get; set; } = [];
+
+    /// <summary>The organisations the person belongs to, as their organisations told; the organisations hold the roles.</summary>
+    [Id(12)]
+    public List<string> OrgIds { get; set; } = [];
+
+    [Id(13)]
+    public string? CurrentOrgId { get; set; }
+
+    /// <summary>Audit entries of organisation switches stored here and not yet known to be in their organisation's log.</summary>
+    [Id(14)]
+    public List<AuditEntry> PendingAudit { get; set; } = [];
 }

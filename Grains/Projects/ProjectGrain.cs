@@ -27,6 +27,63 @@ public sealed class ProjectGrain(
         return await ViewAsync();
     }
 
+    public async Task CreateInOrgAsync(string orgId, string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(orgId);
+        var validName = ProjectRules.ValidName(name);
+        if (state.RecordExists)
+        {
+            if (Project.OrgId != orgId)
+            {
+                throw new InvalidOperationException($"Project {this.GetPrimaryKeyString()} exists already.");
+            }
+
+            return;
+        }
+
+        Project.OrgId = orgId;
+        Project.Name = validName;
+        Project.CreatedAt = time.GetUtcNow();
+        await state.WriteStateAsync();
+    }
+
+    public Task<string?> GetOrgIdAsync() => Task.FromResult(state.RecordExists ? Project.OrgId : null);
+
+    public async Task RenameAsync(string name)
+    {
+        var validName = ProjectRules.ValidName(name);
+        EnsureExists();
+        Project.Name = validName;
+        await state.WriteStateAsync();
+    }
+
+    public async Task SetPolicyAsync(EscalationPolicy policy, IReadOnlyList<PolicyContact> contacts)
+    {
+        var validPolicy = ProjectRules.ValidPolicy(policy);
+        var validContacts = ProjectRules.ValidPolicyContacts(contacts);
+        EnsureExists();
+        if (Project.OrgId is null)
+        {
+            throw new InvalidOperationException($"Project {this.GetPrimaryKeyString()} belongs to no organisation: its contacts are numbers.");
+        }
+
+        Project.Policy = validPolicy;
+        Project.PolicyContacts = validContacts;
+        await state.WriteStateAsync();
+    }
+
+    public async Task DeleteAsync()
+    {
+        if (!state.RecordExists)
+        {
+            return;
+        }
+
+        // Keys stop working first, so that no new alert arrives for a project that is going.
+        await Task.WhenAll(Project.ApiKeys.Select(k => GrainFactory.GetGrain<IApiKeyGrain>(k.Hash).RevokeAsync()));
+        await state.ClearStateAsync();
+    }
+
     public async Task<IssuedApiKey> IssueApiKeyAsync(string label)
     {
         var validLabel = ProjectRules.ValidLabel(label);
@@ -95,6 +152,7 @@ public sealed class ProjectGrain(
         var keys = Project.ApiKeys
             .Select((k, i) => new ApiKeyView(k.KeyId, k.Label, k.Prefix, k.CreatedAt, lastUses[i], k.Revoked))
             .ToList();
-        return new ProjectView(this.GetPrimaryKeyString(), Project.Name, [.. Project.Contacts], Project.Policy, keys, Project.CreatedAt, Project.Speech ?? ProjectSpeech.Default);
+        return new ProjectView(this.GetPrimaryKeyString(), Project.Name, [.. Project.Contacts], Project.Policy, keys, Project.CreatedAt,
+            Project.Speech ?? ProjectSpeech.Default, Project.OrgId, Project.OrgId is null ? null : [.. Project.PolicyContacts]);
     }
 }

@@ -10,7 +10,7 @@ namespace CallPing.Grains.Projects;
 /// </summary>
 public static partial class ProjectRules
 {
-    public const int MaxNameLength = 100;
+    public const int MaxIdLength = 64;
     public const int MaxContacts = 20;
     public const int MaxLabelLength = 50;
     public const int MaxRepeats = 10;
@@ -55,12 +55,33 @@ public static partial class ProjectRules
             : throw new ArgumentException($"The label must be 1 to {MaxLabelLength} characters.", "Label");
     }
 
-    private static string ValidName(string? name)
+    /// <summary>The trimmed name of a project (see <see cref="DisplayName"/>).</summary>
+    public static string ValidName(string? name) => DisplayName.Validate(name, nameof(CreateProjectRequest.Name));
+
+    /// <summary>An organisation project's contacts: 0 to 20, each a user id and a phone-number id, no phone number twice.</summary>
+    public static List<PolicyContact> ValidPolicyContacts(IReadOnlyList<PolicyContact>? contacts)
     {
-        var trimmed = name?.Trim() ?? "";
-        return trimmed.Length is >= 1 and <= MaxNameLength
-            ? trimmed
-            : throw new ArgumentException($"The name must be 1 to {MaxNameLength} characters (got {trimmed.Length} after trimming).", nameof(CreateProjectRequest.Name));
+        const string field = "Contacts";
+        if (contacts is null || contacts.Count > MaxContacts)
+        {
+            throw new ArgumentException($"A policy lists 0 to {MaxContacts} contacts (got {contacts?.Count ?? 0}).", field);
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < contacts.Count; i++)
+        {
+            if (contacts[i] is not { } contact || !IsId(contact.UserId) || !IsId(contact.PhoneNumberId))
+            {
+                throw new ArgumentException($"Contact {i + 1} needs a userId and a phoneNumberId (letters, digits, '-' and '_', at most {MaxIdLength}).", field);
+            }
+
+            if (!seen.Add(contact.PhoneNumberId))
+            {
+                throw new ArgumentException($"Contact {i + 1} lists phone number {contact.PhoneNumberId} a second time.", field);
+            }
+        }
+
+        return [.. contacts];
     }
 
     private static List<string> ValidContacts(IReadOnlyList<string>? contacts)
@@ -89,8 +110,10 @@ public static partial class ProjectRules
         return [.. contacts];
     }
 
-    private static EscalationPolicy ValidPolicy(EscalationPolicy policy)
+    /// <summary>The policy when its timings and repeats are in range.</summary>
+    public static EscalationPolicy ValidPolicy(EscalationPolicy policy)
     {
+        ArgumentNullException.ThrowIfNull(policy);
         if (policy.RingTimeout < MinRingTimeout || policy.RingTimeout > MaxRingTimeout)
         {
             throw new ArgumentException($"The ring timeout must be between 10 s and 2 min (got {policy.RingTimeout.TotalSeconds} s).", nameof(EscalationPolicy.RingTimeout));
@@ -108,6 +131,9 @@ public static partial class ProjectRules
 
         return policy;
     }
+
+    private static bool IsId(string? id) =>
+        id is { Length: > 0 and <= MaxIdLength } && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
     [GeneratedRegex(@"^\+[1-9][0-9]{7,14}$")]
     private static partial Regex E164();

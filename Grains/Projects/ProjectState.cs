@@ -25,4 +25,12 @@ public sealed class ProjectState
     /// <summary>The voice and speed of its calls; null means <see cref="ProjectSpeech.Default"/>.</summary>
     [Id(5)]
     public ProjectSpeech? Speech { get; set; }
+
+    /// <summary>The organisation of the project; null for a project the operator seeded through the admin API.</summary>
+    [Id(6)]
+    public string? OrgId { get; set; }
+
+    /// <summary>An organisation project's contacts: members' phone numbers, in call order.</summary>
+    [Id(7)]
+    public List<PolicyContact> PolicyContacts { get; set; } = [];
 }

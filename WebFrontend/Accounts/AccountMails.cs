@@ -10,6 +10,8 @@ public sealed partial class AccountMails(IMailSender sender, IOptions<MailOption
 
     public const string ResetPage = "reset-password";
 
+    public const string JoinPage = "join-org";
+
     public Task SendVerificationAsync(string email, string token, CancellationToken cancellationToken) =>
         SendAsync(email, "Confirm your e-mail address for CallPing",
             $"Someone signed up for CallPing with this address. If it was you, confirm it within 24 hours:\n\n{accounts.Value.LinkTo(VerifyPage, token)}\n\n" +
@@ -20,6 +22,12 @@ public sealed partial class AccountMails(IMailSender sender, IOptions<MailOption
         SendAsync(email, "Reset your CallPing password",
             $"Someone asked to reset the password of the CallPing account of this address. To choose a new one within the hour:\n\n{accounts.Value.LinkTo(ResetPage, token)}\n\n" +
             "The link works once and signs out every session. If you did not ask, ignore this message.",
+            cancellationToken);
+
+    public Task SendInvitationAsync(string email, string orgName, string token, CancellationToken cancellationToken) =>
+        SendAsync(email, "You are invited to an organisation on CallPing",
+            $"You are invited to join the organisation \"{orgName}\" on CallPing. To join within 7 days, sign in (or sign up) with this address and follow:\n\n{accounts.Value.LinkTo(JoinPage, token)}\n\n" +
+            "The link works once. If you do not know this organisation, ignore this message.",
             cancellationToken);
 
     private async Task SendAsync(string email, string subject, string text, CancellationToken cancellationToken)

@@ -20,6 +20,7 @@ public static class AccountsHostingExtensions
         services.AddSingleton<SessionTokens>();
         services.AddSingleton<TotpCodes>();
         services.AddSingleton<AccountMails>();
+        services.AddSingleton<Orgs.OrgScopes>();
         services.AddSingleton(sp => new AccountLimits(sp.GetRequiredService<IOptions<AccountOptions>>().Value.AccountPermitsPerMinute));
         services.AddSingleton<IMailSender>(sp => string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<MailOptions>>().Value.Host)
             ? ActivatorUtilities.CreateInstance<PickupFolderMailSender>(sp)

@@ -15,6 +15,9 @@ public static class WebRoleApis
         endpoints.MapSessionApi();
         endpoints.MapPasswordResetApi();
         endpoints.MapMeApi();
+        endpoints.MapOrgsApi();
+        endpoints.MapOrgMembersApi();
+        endpoints.MapProjectsApi();
         return endpoints;
     }
 }

@@ -7,7 +7,7 @@ namespace CallPing.WebFrontend.OpenApi;
 /// Describes the API and its two bearer credentials, and marks which operations need which. The endpoints check the
 /// credentials themselves (an intake gate, an endpoint filter), not through ASP.NET Core authentication, so the
 /// requirement is derived here from the route prefix: /api/v1 takes a project API key, /admin the admin token,
-/// /api/v1/auth and /api/v1/me the session cookie (but for the endpoints that start a session or follow an e-mailed link).
+/// /api/v1/auth, /api/v1/me, /api/v1/orgs and /api/v1/projects the session cookie (but for the endpoints that start a session or follow an e-mailed link).
 /// </summary>
 internal sealed class SecurityDocumentTransformer : IOpenApiDocumentTransformer
 {
@@ -20,6 +20,9 @@ internal sealed class SecurityDocumentTransformer : IOpenApiDocumentTransformer
     // Account endpoints that need no session: they start one, or work from an e-mailed link.
     private static readonly string[] SessionlessAccountPaths =
         ["/api/v1/auth/signup", "/api/v1/auth/verify-email", "/api/v1/auth/login", "/api/v1/auth/login/totp", "/api/v1/auth/forgot-password", "/api/v1/auth/reset-password"];
+
+    // The portal's API, which takes the session cookie.
+    private static readonly string[] SessionPrefixes = ["/api/v1/auth/", "/api/v1/me", "/api/v1/orgs", "/api/v1/projects/"];
 
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
@@ -72,7 +75,7 @@ internal sealed class SecurityDocumentTransformer : IOpenApiDocumentTransformer
 
     private static string? SchemeFor(string path) =>
         SessionlessAccountPaths.Contains(path) ? null
-        : path.StartsWith("/api/v1/auth/", StringComparison.Ordinal) || path.StartsWith("/api/v1/me", StringComparison.Ordinal) ? SessionScheme
+        : SessionPrefixes.Any(prefix => path.StartsWith(prefix, StringComparison.Ordinal)) ? SessionScheme
         : path.StartsWith("/admin/", StringComparison.Ordinal) ? AdminTokenScheme
         : path.StartsWith("/api/v1/", StringComparison.Ordinal) ? ApiKeyScheme
         : null;

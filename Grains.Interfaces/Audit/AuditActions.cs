@@ -1,0 +1,32 @@
+namespace CallPing.Grains.Interfaces.Audit;
+
+/// <summary>The actions an audit row names. The target of each is said beside it.</summary>
+public static class AuditActions
+{
+    /// <summary>A person made the organisation their current one. Target: the user.</summary>
+    public const string OrgSwitch = "org.switch";
+
+    /// <summary>The organisation was deleted. Target: the organisation.</summary>
+    public const string OrgDelete = "org.delete";
+
+    /// <summary>An invitation was sent. Target: the invited address; detail: the role.</summary>
+    public const string MemberInvite = "member.invite";
+
+    /// <summary>A person joined by an invitation. Target: the user; detail: the role.</summary>
+    public const string MemberJoin = "member.join";
+
+    /// <summary>A member left. Target: the user.</summary>
+    public const string MemberLeave = "member.leave";
+
+    /// <summary>A member was removed. Target: the user removed.</summary>
+    public const string MemberRemove = "member.remove";
+
+    /// <summary>A member's role changed. Target: the user; detail: "old -> new".</summary>
+    public const string MemberRoleChange = "member.role-change";
+
+    /// <summary>A project was created. Target: the project; detail: its name.</summary>
+    public const string ProjectCreate = "project.create";
+
+    /// <summary>A project was deleted. Target: the project.</summary>
+    public const string ProjectDelete = "project.delete";
+}

@@ -1,0 +1,7 @@
+namespace CallPing.Grains.Interfaces.Audit;
+
+/// <summary>Who asked for a change and from which IP address: what an audit row records of the request.</summary>
+[GenerateSerializer, Immutable, Alias("callping.AuditContext")]
+public sealed record AuditContext(
+    [property: Id(0)] string ActorUserId,
+    [property: Id(1)] string Ip);

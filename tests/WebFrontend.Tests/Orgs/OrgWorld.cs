@@ -1,0 +1,96 @@
+using CallPing.Grains.Accounts;
+using CallPing.Grains.Interfaces.Audit;
+using CallPing.Grains.Interfaces.Orgs;
+using CallPing.WebFrontend.Tests.Accounts;
+
+namespace CallPing.WebFrontend.Tests.Orgs;
+
+/// <summary>
+/// People for the organisation tests: an owner, an admin and a member of organisations made for each case, and an
+/// outsider who belongs to none of them. Organisations are made through their grains (the same code the API calls), so
+/// that a table of cases can have a fresh one per case in milliseconds; the people are real accounts, signed in.
+/// </summary>
+public sealed class OrgWorld : IAsyncLifetime
+{
+    private readonly AccountsFixture _fixture;
+
+    public OrgWorld(AccountsFixture fixture) => _fixture = fixture;
+
+    public Person Owner { get; private set; } = null!;
+
+    public Person Admin { get; private set; } = null!;
+
+    public Person Member { get; private set; } = null!;
+
+    public Person Outsider { get; private set; } = null!;
+
+    public IGrainFactory Grains => _fixture.App.Grains;
+
+    public async Task InitializeAsync()
+    {
+        var people = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Person.SignUpAsync(_fixture)));
+        (Owner, Admin, Member, Outsider) = (people[0], people[1], people[2], people[3]);
+    }
+
+    /// <summary>The person of a role; the outsider for null.</summary>
+    public Person As(OrgRole? role) => role switch
+    {
+        OrgRole.Owner => Owner,
+        OrgRole.Admin => Admin,
+        OrgRole.Member => Member,
+        _ => Outsider,
+    };
+
+    /// <summary>A new organisation of <paramref name="owner"/> (the world's owner when null) with the admin and the member joined, a project and an open invitation.</summary>
+    public async Task<OrgCase> NewOrgAsync(Person? owner = null)
+    {
+        owner ??= Owner;
+        var orgId = Guid.NewGuid().ToString("N");
+        var org = Grains.GetGrain<IOrganizationGrain>(orgId);
+        await org.CreateAsync("Org " + orgId[..6], owner.Email, By(owner));
+        if (owner == Owner)
+        {
+            await JoinAsync(org, Admin, OrgRole.Admin);
+            await JoinAsync(org, Member, OrgRole.Member);
+        }
+
+        var projectId = (await org.CreateProjectAsync("Web shop", By(owner))).CreatedId!;
+        var invitationId = (await org.InviteAsync(new NewInvitation(AccountsApp.NewEmail(), OrgRole.Member, SecretHash.Of(SecretHash.NewSecret()), DateTimeOffset.UtcNow.AddDays(7)), By(owner))).CreatedId!;
+        return new OrgCase(orgId, projectId, invitationId, owner == Owner ? Member.UserId : owner.UserId);
+    }
+
+    public static AuditContext By(Person person) => new(person.UserId, "127.0.0.1");
+
+    private async Task JoinAsync(IOrganizationGrain org, Person person, OrgRole role)
+    {
+        var secret = SecretHash.NewSecret();
+        await org.InviteAsync(new NewInvitation(person.Email, role, SecretHash.Of(secret), DateTimeOffset.UtcNow.AddDays(7)), By(Owner));
+        var answer = await org.JoinAsync(SecretHash.Of(secret), person.Email, By(person));
+        Assert.Equal(OrgOutcome.Done, answer.Outcome);
+    }
+
+    public Task DisposeAsync()
+    {
+        foreach (var person in new[] { Owner, Admin, Member, Outsider })
+        {
+            person?.Dispose();
+        }
+
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>The ids of one organisation made for a case: the organisation, a project, an open invitation, and a member to act on.</summary>
+public sealed record OrgCase(string OrgId, string ProjectId, string InvitationId, string MemberUserId)
+{
+    /// <summary>The path with every id parameter replaced by this organisation's; fails on a parameter it has no id for.</summary>
+    public string Fill(string pathTemplate) =>
+        System.Text.RegularExpressions.Regex.Replace(pathTemplate, @"\{(\w+)\}", m => m.Groups[1].Value switch
+        {
+            "orgId" => OrgId,
+            "projectId" => ProjectId,
+            "invitationId" => InvitationId,
+            "userId" => MemberUserId,
+            var other => throw new Xunit.Sdk.XunitException($"No id for {{{other}}} in {pathTemplate}: give the organisation case one of that kind."),
+        });
+}
