@@ -52,6 +52,18 @@ if ! /usr/bin/python3 -c "import aiosmtpd" >/dev/null 2>&1; then
   fi
 fi
 
+# Headless Chromium (Debian's chromium): the portal tests drive it with Playwright, which never downloads a browser of its own.
+if ! [ -x /usr/bin/chromium ]; then
+  echo "test.sh: installing Chromium (Debian package chromium)"
+  if ! { as_root apt-get update -qq &&
+         as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }; then
+    echo "test.sh: could not install Chromium"
+    summary 0 0 0
+    exit 1
+  fi
+fi
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+
 # The real-PBX tier (tests/RealPbx.Tests) runs against a real Asterisk: an operator's own (ASTERISK_BIN), or one built once
 # from the sources in ASTERISK_SRC (default ../shared/asterisk) into a cache folder outside the repository. Without
 # either its tests are skipped, and the last lines say so.

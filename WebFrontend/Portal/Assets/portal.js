@@ -93,22 +93,28 @@ function showProblem(form, status, problem) {
   clearProblem(form);
   const summary = form.querySelector(".problem");
   const lines = [];
-  if (problem && problem.title) {
+  const errors = Object.entries((problem && problem.errors) || {});
+  if (errors.length > 0) {
+    // ASP.NET Core's validation title says nothing a person can act on; the fields' own messages do.
+    lines.push("Please check what you entered.");
+  } else if (problem && problem.title) {
     lines.push(problem.detail ? `${problem.title}: ${problem.detail}` : problem.title);
   } else {
     lines.push(`The request failed (HTTP ${status}). Please try again.`);
   }
   let firstInvalid = null;
-  for (const [name, messages] of Object.entries((problem && problem.errors) || {})) {
+  for (const [name, messages] of errors) {
     const input = form.elements.namedItem(name);
     if (input && input.type !== "hidden" && input.id) {
-      const message = document.createElement("span");
+      const message = document.createElement("p");
       message.className = "field-error";
       message.id = `${input.id}-error`;
       message.textContent = messages.join(" ");
-      input.insertAdjacentElement("afterend", message);
+      // After the label, not inside it, so that the message describes the field without renaming it.
+      (input.closest("label") ?? input).insertAdjacentElement("afterend", message);
+      input.dataset.describedBy = input.getAttribute("aria-describedby") ?? "";
       input.setAttribute("aria-invalid", "true");
-      input.setAttribute("aria-describedby", message.id);
+      input.setAttribute("aria-describedby", `${message.id} ${input.dataset.describedBy}`.trim());
       firstInvalid ??= input;
     } else {
       lines.push(messages.join(" "));
@@ -121,9 +127,13 @@ function showProblem(form, status, problem) {
 
 function clearProblem(form) {
   form.querySelectorAll(".field-error").forEach((e) => e.remove());
-  form.querySelectorAll("[aria-invalid]").forEach((e) => {
-    e.removeAttribute("aria-invalid");
-    e.removeAttribute("aria-describedby");
+  form.querySelectorAll("[aria-invalid]").forEach((input) => {
+    input.removeAttribute("aria-invalid");
+    if (input.dataset.describedBy) {
+      input.setAttribute("aria-describedby", input.dataset.describedBy);
+    } else {
+      input.removeAttribute("aria-describedby");
+    }
   });
   const summary = form.querySelector(".problem");
   summary.hidden = true;
