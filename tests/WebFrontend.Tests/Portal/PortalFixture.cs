@@ -81,6 +81,7 @@ public sealed class PortalFixture : IAsyncLifetime
         await tab.Page.GetByLabel("Password").FillAsync(Password);
         await tab.Page.GetByRole(AriaRole.Button, new() { Name = "Sign up" }).ClickAsync();
         await Assertions.Expect(tab.Page.Locator("#signed-up")).ToBeVisibleAsync();
+        await Assertions.Expect(tab.Page.GetByRole(AriaRole.Button, new() { Name = "Sign up" })).ToBeHiddenAsync();
 
         await tab.GotoAsync(await LinkInMailAsync(email, "verify-email"));
         await tab.Page.GetByRole(AriaRole.Button, new() { Name = "Confirm my address" }).ClickAsync();

@@ -21,6 +21,7 @@ public sealed class PortalSignUpTests(PortalFixture portal)
         await page.GetByRole(AriaRole.Link, new() { Name = "set up" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Set up two-factor login" }).ClickAsync();
         await Expect(page.Locator("#totp-qr")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Set up two-factor login" })).ToBeHiddenAsync();
         var secret = (await page.Locator("#totp-secret").TextContentAsync())!;
         var qrWidth = await page.Locator("#totp-qr").EvaluateAsync<int>("image => image.naturalWidth");
         await tab.AssertAccessibleAsync();
@@ -28,6 +29,7 @@ public sealed class PortalSignUpTests(PortalFixture portal)
         await page.GetByLabel("The 6-digit code the app shows").FillAsync(CodeAt(secret, portal.App.Clock.GetUtcNow()));
         await page.GetByRole(AriaRole.Button, new() { Name = "Turn two-factor login on" }).ClickAsync();
         await Expect(page.Locator("#recovery-code-list li")).ToHaveCountAsync(10);
+        await Expect(page.Locator("#totp-confirm")).ToBeHiddenAsync();
         await tab.ScreenshotAsync("two-factor-recovery-codes");
         await page.GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();
         await page.WaitForURLAsync("**/login");
