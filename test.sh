@@ -15,53 +15,37 @@ as_root() {
   fi
 }
 
+# install_missing PACKAGES WHAT TEST...: installs Debian packages (without their recommendations) when TEST fails.
+install_missing() {
+  local packages=$1 what=$2
+  shift 2
+  if "$@" >/dev/null 2>&1; then return 0; fi
+  echo "test.sh: installing $what (Debian packages: $packages)"
+  if ! { as_root apt-get update -qq &&
+         as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $packages >/dev/null; }; then
+    echo "test.sh: could not install $what"
+    summary 0 0 0
+    exit 1
+  fi
+}
+
 # PostgreSQL server binaries (initdb, pg_ctl): the PostgreSQL tests start a throwaway server of their own,
 # so the package must not create and start a system cluster of its own.
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
-  echo "test.sh: installing PostgreSQL (Debian package postgresql)"
-  if ! { as_root mkdir -p /etc/postgresql-common/createcluster.d &&
-         echo "create_main_cluster = false" | as_root tee /etc/postgresql-common/createcluster.d/callping-tests.conf >/dev/null &&
-         as_root apt-get update -qq &&
-         as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; }; then
-    echo "test.sh: could not install PostgreSQL"
-    summary 0 0 0
-    exit 1
-  fi
+  as_root mkdir -p /etc/postgresql-common/createcluster.d &&
+    echo "create_main_cluster = false" | as_root tee /etc/postgresql-common/createcluster.d/callping-tests.conf >/dev/null
+  install_missing postgresql PostgreSQL false
 fi
-
-# Prometheus server (/usr/bin/prometheus): the metrics test scrapes a real silo with a throwaway Prometheus of its own
-# (temporary config and storage, a free port), so a system Prometheus, running or not, does not matter.
-if ! [ -x /usr/bin/prometheus ]; then
-  echo "test.sh: installing Prometheus (Debian package prometheus)"
-  if ! { as_root apt-get update -qq &&
-         as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus >/dev/null; }; then
-    echo "test.sh: could not install Prometheus"
-    summary 0 0 0
-    exit 1
-  fi
-fi
-
-# SMTP server (Debian's aiosmtpd): the account tests send their e-mails to a throwaway one and read what arrived.
-if ! /usr/bin/python3 -c "import aiosmtpd" >/dev/null 2>&1; then
-  echo "test.sh: installing aiosmtpd (Debian package python3-aiosmtpd)"
-  if ! { as_root apt-get update -qq &&
-         as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-aiosmtpd >/dev/null; }; then
-    echo "test.sh: could not install aiosmtpd"
-    summary 0 0 0
-    exit 1
-  fi
-fi
-
-# Speech (Debian's espeak-ng): calls speak their alerts, and the speech tests render real audio with it.
-if ! command -v espeak-ng >/dev/null 2>&1; then
-  echo "test.sh: installing espeak-ng (Debian package espeak-ng)"
-  if ! { as_root apt-get update -qq &&
-         as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends espeak-ng >/dev/null; }; then
-    echo "test.sh: could not install espeak-ng"
-    summary 0 0 0
-    exit 1
-  fi
-fi
+# Prometheus: the metrics test scrapes a real silo with a throwaway Prometheus of its own (temporary config and storage,
+# a free port), so a system Prometheus, running or not, does not matter.
+install_missing prometheus Prometheus test -x /usr/bin/prometheus
+# SMTP server: the account tests send their e-mails to a throwaway one and read what arrived.
+install_missing python3-aiosmtpd aiosmtpd /usr/bin/python3 -c "import aiosmtpd"
+# Speech: calls speak their alerts, and the speech tests render real audio with it.
+install_missing espeak-ng espeak-ng command -v espeak-ng
+# Headless Chromium: the portal tests drive it with Playwright, which never downloads a browser of its own.
+install_missing "chromium fonts-liberation" Chromium test -x /usr/bin/chromium
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
 # The real-PBX tier (tests/RealPbx.Tests) runs against a real Asterisk: an operator's own (ASTERISK_BIN), or one built once
 # from the sources in ASTERISK_SRC (default ../shared/asterisk) into a cache folder outside the repository. Without

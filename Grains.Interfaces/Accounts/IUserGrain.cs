@@ -48,6 +48,10 @@ public interface IUserGrain : IGrainWithStringKey
     [Alias("EndSession")]
     Task EndSessionAsync(string sessionId);
 
+    /// <summary>The live sessions, newest first, the given one marked as the current one.</summary>
+    [Alias("GetSessions")]
+    Task<IReadOnlyList<SessionSummary>> GetSessionsAsync(string currentSessionId);
+
     /// <summary>Ends every session but that one; returns how many ended.</summary>
     [Alias("EndOtherSessions")]
     Task<int> EndOtherSessionsAsync(string sessionId);

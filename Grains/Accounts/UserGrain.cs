@@ -145,6 +145,16 @@ public sealed partial class UserGrain(
         }
     }
 
+    public Task<IReadOnlyList<SessionSummary>> GetSessionsAsync(string currentSessionId)
+    {
+        var current = SecretHash.Of(currentSessionId);
+        IReadOnlyList<SessionSummary> sessions = state.RecordExists
+            ? [.. User.Sessions.Where(s => s.Value.ExpiresAt > Now).OrderByDescending(s => s.Value.CreatedAt)
+                .Select(s => new SessionSummary(s.Value.CreatedAt, s.Value.ExpiresAt, s.Value.StaySignedIn, s.Key == current))]
+            : [];
+        return Task.FromResult(sessions);
+    }
+
     public async Task<int> EndOtherSessionsAsync(string sessionId)
     {
         if (!state.RecordExists)

@@ -1,4 +1,5 @@
 using CallPing.WebFrontend.Admin;
+using CallPing.WebFrontend.Portal;
 
 namespace CallPing.WebFrontend.Accounts;
 
@@ -17,6 +18,13 @@ public static class SecurityHeaders
     public const string DashboardContentSecurityPolicy =
         "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
+    /// <summary>
+    /// The portal's pages: their own script, stylesheet and fetches to the API only; no inline script or style. Images
+    /// may be data: URLs, which is how the page shows the TOTP QR code the API renders.
+    /// </summary>
+    public const string PortalContentSecurityPolicy =
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
     public const string StrictTransportSecurity = "max-age=31536000; includeSubDomains";
 
     /// <summary>Set as the response starts, so that error pages, whose handlers clear the headers, carry them too.</summary>
@@ -27,7 +35,7 @@ public static class SecurityHeaders
             var headers = context.Response.Headers;
             headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments(AdminDashboard.RoutePrefix)
                 ? DashboardContentSecurityPolicy
-                : ContentSecurityPolicy;
+                : context.GetEndpoint()?.Metadata.GetMetadata<PortalPage>() is not null ? PortalContentSecurityPolicy : ContentSecurityPolicy;
             headers.StrictTransportSecurity = StrictTransportSecurity;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";

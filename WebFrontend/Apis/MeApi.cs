@@ -17,6 +17,8 @@ public static class MeApi
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         me.MapGet("/", GetAsync).Produces<UserProfile>()
             .WithName("GetMe").WithSummary("The signed-in account: address, whether verified, TOTP, recovery codes left, live sessions.");
+        me.MapGet("/sessions", GetSessionsAsync).Produces<IReadOnlyList<SessionSummary>>()
+            .WithName("GetSessions").WithSummary("The live sessions of the account, newest first, this one marked as current.");
         me.MapPost("/totp", BeginTotpAsync).Produces<TotpEnrolment>().ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("BeginTotp").WithSummary("Starts TOTP enrolment: the secret as text and as a QR code (SVG, made by CallPing); confirm with a first code.");
         me.MapPost("/totp/confirm", ConfirmTotpAsync).RequireRateLimiting(AccountLimits.Totp)
@@ -29,6 +31,9 @@ public static class MeApi
 
     private static async Task<IResult> GetAsync(HttpContext context, [AsParameters] AccountServices accounts) =>
         await accounts.User(context.User.UserId()).GetProfileAsync() is { } profile ? TypedResults.Ok(profile) : TypedResults.NotFound();
+
+    private static async Task<Ok<IReadOnlyList<SessionSummary>>> GetSessionsAsync(HttpContext context, [AsParameters] AccountServices accounts) =>
+        TypedResults.Ok(await accounts.User(context.User.UserId()).GetSessionsAsync(context.User.SessionId()));
 
     private static async Task<IResult> BeginTotpAsync(HttpContext context, [AsParameters] AccountServices accounts)
     {

@@ -9,6 +9,7 @@ using CallPing.WebFrontend.Apis;
 using CallPing.WebFrontend.Health;
 using CallPing.WebFrontend.Http;
 using CallPing.WebFrontend.OpenApi;
+using CallPing.WebFrontend.Portal;
 using CallPing.WebFrontend.Telemetry;
 
 namespace CallPing.WebFrontend.Hosting;
@@ -31,6 +32,7 @@ public static class CallPingHost
         builder.AddPbxSimulationDefault();
         builder.AddCallPingHealthChecks();
         builder.AddCallPingAccounts();
+        builder.AddCallPingPortal();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.AddSingleton<AdminToken>();
@@ -65,6 +67,7 @@ public static class CallPingHost
             app.MapWebRoleApis();
             app.MapCallPingOpenApi();
             app.MapAdminDashboard();
+            app.MapCallPingPortal();
         }
 
         return app;

@@ -1,0 +1,64 @@
+namespace CallPing.WebFrontend.Tests.Portal;
+
+/// <summary>Every page: served with the portal's content policy, free of console errors and of serious accessibility problems, at a laptop's and a phone's width.</summary>
+[Collection(PortalCollection.Name)]
+public sealed class PortalPageQualityTests(PortalFixture portal)
+{
+    private static readonly string[] AnonymousPages =
+        ["/login", "/login/totp", "/signup", "/verify-email?token=x", "/forgot-password", "/reset-password?token=x"];
+
+    private static readonly string[] AccountPages = ["/account", "/account/two-factor", "/account/sessions"];
+
+    [Fact]
+    public async Task AnonymousPages_Load_WithPolicyNoErrorsAndNoSevereAxeViolations()
+    {
+        await using var tab = await portal.NewTabAsync();
+
+        foreach (var path in AnonymousPages)
+        {
+            await CheckAsync(tab, path);
+        }
+
+        tab.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task AccountPages_SignedIn_LoadWithPolicyNoErrorsAndNoSevereAxeViolations()
+    {
+        await using var tab = await portal.NewTabAsync();
+        await PortalFixture.LogInAsync(tab, await portal.SignedUpAsync(tab));
+
+        foreach (var path in AccountPages)
+        {
+            await CheckAsync(tab, path);
+        }
+
+        tab.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task AccountPage_NotSignedIn_RedirectsToLoginAndBackAfterIt()
+    {
+        await using var tab = await portal.NewTabAsync();
+        var email = await portal.SignedUpAsync(tab);
+
+        await tab.GotoAsync("/account/sessions");
+        Assert.Contains("/login?next=%2Faccount%2Fsessions", tab.Page.Url, StringComparison.Ordinal);
+        await PortalFixture.SubmitLoginAsync(tab.Page, email, PortalFixture.Password);
+
+        await tab.Page.WaitForURLAsync("**/account/sessions");
+        tab.AssertNoErrors();
+    }
+
+    private static async Task CheckAsync(PortalTab tab, string path)
+    {
+        var name = path.Split('?')[0].Trim('/').Replace('/', '-');
+        await tab.Page.SetViewportSizeAsync(1024, 800);
+        await tab.GotoAsync(path);
+        await tab.AssertAccessibleAsync();
+        await tab.ScreenshotAsync(name);
+        await tab.Page.SetViewportSizeAsync(375, 740);
+        await tab.AssertAccessibleAsync();
+        await tab.ScreenshotAsync($"{name}-phone");
+    }
+}
