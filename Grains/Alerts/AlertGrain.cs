@@ -19,7 +19,8 @@ namespace CallPing.Grains.Alerts;
 /// </summary>
 public sealed class AlertGrain(
     [PersistentState("alert", GrainStorage.Name)] IPersistentState<AlertState> state,
-    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time) : Grain, IAlertGrain, IRemindable
+    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time,
+    MediaUrls mediaUrls) : Grain, IAlertGrain, IRemindable
 {
     /// <summary>How often, and how far apart, the same person is tried again when no PBX could place the call.</summary>
     public const int NoPbxRetries = 3;
@@ -312,7 +313,8 @@ public sealed class AlertGrain(
     /// </summary>
     private void PrepareSpeech()
     {
-        if (Alert.Prompts is not { } prompts)
+        // Without Pbx:MediaBaseUrl the calls play the PBX's own sounds: nothing to render.
+        if (Alert.Prompts is not { } prompts || !mediaUrls.Enabled)
         {
             return;
         }

@@ -79,8 +79,16 @@ public sealed class SpeechRenderer(IOptions<SpeechOptions> options)
         using var kill = timeout.Token.Register(() => KillQuietly(espeak));
         try
         {
-            await espeak.StandardInput.WriteAsync(request.Text.ReplaceLineEndings(" ").AsMemory(), timeout.Token);
-            espeak.StandardInput.Close();
+            try
+            {
+                await espeak.StandardInput.WriteAsync(request.Text.ReplaceLineEndings(" ").AsMemory(), timeout.Token);
+                espeak.StandardInput.Close();
+            }
+            catch (IOException)
+            {
+                // It exited before reading the text (an unknown voice, say): its exit code and message say why, below.
+            }
+
             var errors = espeak.StandardError.ReadToEndAsync(CancellationToken.None);
             var output = await ReadBoundedAsync(espeak.StandardOutput.BaseStream);
             await espeak.WaitForExitAsync(CancellationToken.None);

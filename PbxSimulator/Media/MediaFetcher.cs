@@ -19,7 +19,7 @@ internal sealed class MediaFetcher(HttpClient http, TimeSpan timeout, CallLog lo
         }
 
         var now = DateTimeOffset.UtcNow;
-        return new CachedMedia(url, SoundFormat.Of(ok.ContentType, url), WavAudio.Read(ok.Body), ok.Headers, CachedMedia.ExpiryOf(ok.Headers, now));
+        return new CachedMedia(url, SoundFormat.Of(ok.ContentType, url), ok.Audio, ok.Headers, CachedMedia.ExpiryOf(ok.Headers, now));
     }
 
     /// <summary>The cached file made fresh again when the server answers 304 to its ETag; null when it is stale.</summary>
@@ -55,11 +55,10 @@ internal sealed class MediaFetcher(HttpClient http, TimeSpan timeout, CallLog lo
         try
         {
             using var response = await http.SendAsync(request, limit.Token);
-            var body = method == HttpMethod.Get ? await response.Content.ReadAsByteArrayAsync(limit.Token) : [];
+            var audio = method == HttpMethod.Get && response.IsSuccessStatusCode ? WavAudio.Read(await response.Content.ReadAsByteArrayAsync(limit.Token)) : null;
             var status = (int)response.StatusCode;
-            var seconds = method == HttpMethod.Get && response.IsSuccessStatusCode ? WavAudio.Read(body)?.Duration?.TotalSeconds : null;
-            log.Add(new MediaFetchRecord(url.OriginalString, method.Method, status, seconds, null, at, clock.Elapsed));
-            return new Answer(status, response.Content.Headers.NonValidated.TryGetValues("Content-Type", out var type) ? type.ToString() : null, KeptHeaders(response), body);
+            log.Add(new MediaFetchRecord(url.OriginalString, method.Method, status, audio?.Duration?.TotalSeconds, null, at, clock.Elapsed));
+            return new Answer(status, response.Content.Headers.NonValidated.TryGetValues("Content-Type", out var type) ? type.ToString() : null, KeptHeaders(response), audio);
         }
         catch (Exception failure) when (failure is HttpRequestException or OperationCanceledException or ObjectDisposedException)
         {
@@ -88,5 +87,5 @@ internal sealed class MediaFetcher(HttpClient http, TimeSpan timeout, CallLog lo
         return kept;
     }
 
-    private sealed record Answer(int Status, string? ContentType, IReadOnlyDictionary<string, string> Headers, byte[] Body);
+    private sealed record Answer(int Status, string? ContentType, IReadOnlyDictionary<string, string> Headers, WavAudio? Audio);
 }

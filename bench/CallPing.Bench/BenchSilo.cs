@@ -54,11 +54,11 @@ public sealed class BenchSilo : IAsyncDisposable
     }
 
     /// <summary>One alert trigger with a new dedup key; returns the alert id from the 202.</summary>
-    public async Task<string> TriggerAsync(HttpClient http, string dedupKey)
+    public async Task<string> TriggerAsync(HttpClient http, string dedupKey, string summary = "Benchmark alert")
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/alerts")
         {
-            Content = JsonContent.Create(new { summary = "Benchmark alert", severity = "critical", action = "trigger", dedupKey }),
+            Content = JsonContent.Create(new { summary, severity = "critical", action = "trigger", dedupKey }),
         };
         request.Headers.Authorization = new("Bearer", ApiKey);
         using var response = await http.SendAsync(request);

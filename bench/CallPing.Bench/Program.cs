@@ -13,12 +13,15 @@ switch (args)
         await StormBenchmark.RunAsync(store == "postgres", projects: 100, alerts: args.Length > 2 ? int.Parse(args[2]) : 10_000);
         return 0;
     case ["first-ring", var rate, ..]:
-        await FirstRingBenchmark.RunAsync(double.Parse(rate), TimeSpan.FromSeconds(args.Length > 2 ? int.Parse(args[2]) : 10));
+        await FirstRingBenchmark.RunAsync(double.Parse(rate), TimeSpan.FromSeconds(args.Length > 2 ? int.Parse(args[2]) : 10), speech: args.Contains("speech"));
+        return 0;
+    case ["speech", ..]:
+        await SpeechBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 100);
         return 0;
     case ["memory", ..]:
         await MemoryBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 100_000);
         return 0;
     default:
-        Console.Error.WriteLine("usage: CallPing.Bench failover [calls] | intake sqlite|postgres [seconds] | storm sqlite|postgres [alerts] | first-ring <alerts/s> [seconds] | memory [grains]");
+        Console.Error.WriteLine("usage: CallPing.Bench failover [calls] | intake sqlite|postgres [seconds] | storm sqlite|postgres [alerts] | first-ring <alerts/s> [seconds] [speech] | speech [texts] | memory [grains]");
         return 2;
 }

@@ -42,7 +42,7 @@ public sealed class CallFlowTests
 
         Assert.Equal("prompt-1", playback.Id);
         Assert.Equal("channel:play-1", playback.TargetUri);
-        Assert.Equal(["PlaybackStarted(playing)", "PlaybackContinuing(continuing)", "PlaybackFinished(done)"], events.Select(e => e.Describe()));
+        Assert.Equal(["PlaybackStarted(playing)", "PlaybackContinuing(continuing)", "PlaybackStarted(playing)", "PlaybackFinished(done)"], events.Select(e => e.Describe()));
     }
 
     [Fact]

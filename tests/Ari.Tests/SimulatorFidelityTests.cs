@@ -31,7 +31,7 @@ public sealed class SimulatorFidelityTests
         var events = await harness.Stream.Events.ReadUntilAsync(e => e is PlaybackFinishedEvent);
 
         Assert.Equal(["sound:a", "sound:b"], harness.Pbx.Log.Playbacks.Single().Media);
-        Assert.Equal(["PlaybackStarted(playing)", "PlaybackContinuing(continuing)", "PlaybackFinished(done)"], events.OfType<PlaybackEvent>().Select(e => e.Describe()));
+        Assert.Equal(["PlaybackStarted(playing)", "PlaybackContinuing(continuing)", "PlaybackStarted(playing)", "PlaybackFinished(done)"], events.OfType<PlaybackEvent>().Select(e => e.Describe()));
     }
 
     [Fact]

@@ -74,8 +74,8 @@ public sealed class SpeechScenarioTests(SpeechRig rig) : IClassFixture<SpeechRig
     public async Task SpokenAlertCannotBeFetched_PbxSoundsPlayedInstead_1StillAcknowledges()
     {
         const string dave = "+15550206";
-        // 1 comes after the failed fetch and while the fallback plays.
-        rig.Fleet.Script(dave, PhoneScript.AnswersAndPresses(TimeSpan.FromMilliseconds(200), "1", TimeSpan.FromSeconds(2), TimeSpan.FromMilliseconds(100)));
+        // 1 comes after the failed fetch (a fetch waits up to 4 s for a rendering, and this one fails) and while the fallback plays.
+        rig.Fleet.Script(dave, PhoneScript.AnswersAndPresses(TimeSpan.FromMilliseconds(200), "1", TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(100)));
         await CreateProjectAsync("speech-broken", dave);
         // A voice espeak-ng does not have: the rendering fails, so the media URL answers 404.
         await rig.Silo.Grains.GetGrain<IProjectGrain>("speech-broken").SetSpeechAsync(new ProjectSpeech("zz", 160));
