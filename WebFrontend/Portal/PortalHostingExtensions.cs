@@ -29,7 +29,8 @@ public static class PortalHostingExtensions
             RequestPath = AssetsPath,
             FileProvider = new EmbeddedFileProvider(typeof(PortalHostingExtensions).Assembly, "CallPing.WebFrontend.Portal.Assets"),
         });
-        app.MapRazorPages().WithMetadata(new PortalPage());
+        // Pages are not API operations: they stay out of the OpenAPI document and the checks that compare it with the routes.
+        app.MapRazorPages().WithMetadata(new PortalPage()).ExcludeFromDescription();
         return app;
     }
 }
