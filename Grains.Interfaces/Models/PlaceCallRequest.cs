@@ -2,11 +2,13 @@ namespace CallPing.Grains.Interfaces.Models;
 
 /// <summary>
 /// What to call: an E.164 number and how long it may ring. With <paramref name="AlertId"/>, the call plays the alert's
-/// prompt when answered, waits for a key and tells the alert how it ended.
+/// prompt when answered, waits for a key and tells the alert how it ended. Without one, a call with <paramref name="Play"/>
+/// plays those media when answered and hangs up after them (a phone number's verification code, a test call).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("callping.PlaceCallRequest")]
 public sealed record PlaceCallRequest(
     [property: Id(0)] string Number,
     [property: Id(1)] TimeSpan RingTimeout,
     [property: Id(2)] string? AlertId = null,
-    [property: Id(3)] string? Summary = null);
+    [property: Id(3)] string? Summary = null,
+    [property: Id(4)] IReadOnlyList<string>? Play = null);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CallPing.Grains.Calls;
+using CallPing.Grains.Interfaces.Accounts;
 using CallPing.Grains.Interfaces.Alerts;
 using CallPing.Grains.Interfaces.Calls;
 using CallPing.Grains.Interfaces.Models;
@@ -286,10 +287,36 @@ public sealed class AlertGrain(
         (Alert.Source, Alert.DetailsJson, Alert.Origin) = (trigger.Source, trigger.DetailsJson, trigger.Origin);
         (Alert.Status, Alert.Count, Alert.CreatedAt) = (AlertStatus.Triggered, events, time.GetUtcNow());
         (Alert.Contacts, Alert.Policy) = ([.. project.Contacts], project.Policy);
+        await CopyMemberNumbersAsync(project.MemberContacts ?? []);
+        if (Alert.Contacts.Count == 0)
+        {
+            Alert.Status = AlertStatus.Exhausted;
+            Alert.Notes.Add("nobody to call: the project has no contact that can be called");
+            await state.WriteStateAsync();
+            return;
+        }
+
         await Task.WhenAll(state.WriteStateAsync(), EnsureWatchdogAsync());
         var createdIn = Activity.Current?.Context ?? default;
         _nextStep?.Dispose();
         _nextStep = this.RegisterGrainTimer(_ => PlaceFirstCallAsync(createdIn), TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>Copies the members' numbers that may be called now (verified and active), in order; the others are noted with why.</summary>
+    private async Task CopyMemberNumbersAsync(IReadOnlyList<PolicyContact> contacts)
+    {
+        var numbers = await Task.WhenAll(contacts.Select(c => GrainFactory.GetGrain<IUserGrain>(c.UserId).GetCallableNumberAsync(c.PhoneNumberId)));
+        for (var i = 0; i < numbers.Length; i++)
+        {
+            if (numbers[i].Number is { } number)
+            {
+                Alert.Contacts.Add(number);
+            }
+            else
+            {
+                Alert.Notes.Add($"skipped contact {i + 1}: {numbers[i].SkipReason}");
+            }
+        }
     }
 
     /// <summary>The first call, in a turn of its own after intake's answer, traced as part of the request that raised the alert.</summary>
@@ -335,6 +362,6 @@ public sealed class AlertGrain(
     {
         var calls = await Task.WhenAll(Alert.CallIds.Select(id => GrainFactory.GetGrain<ICallGrain>(id).GetAsync()));
         return new AlertView(AlertId, Alert.ProjectId, Alert.DedupKey, Alert.Summary, Alert.Severity, Alert.Source, Alert.DetailsJson,
-            Alert.Origin, Alert.Status, Alert.Count, Alert.CreatedAt, Alert.AcknowledgedAt, Alert.AcknowledgedBy, Alert.ResolvedAt, calls);
+            Alert.Origin, Alert.Status, Alert.Count, Alert.CreatedAt, Alert.AcknowledgedAt, Alert.AcknowledgedBy, Alert.ResolvedAt, calls, [.. Alert.Notes]);
     }
 }

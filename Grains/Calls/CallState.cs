@@ -53,4 +53,8 @@ public sealed class CallState
     /// <summary>What led to the result, told to the alert with it.</summary>
     [Id(13)]
     public string? ResultDetail { get; set; }
+
+    /// <summary>What a call without an alert plays when answered, before it hangs up.</summary>
+    [Id(14)]
+    public List<string> Play { get; set; } = [];
 }

@@ -124,7 +124,7 @@ public sealed class ProjectGrain(
     }
 
     public Task<ProjectEscalation?> GetEscalationAsync() =>
-        Task.FromResult(state.RecordExists ? new ProjectEscalation([.. Project.Contacts], Project.Policy) : null);
+        Task.FromResult(state.RecordExists ? new ProjectEscalation([.. Project.Contacts], Project.Policy, [.. Project.PolicyContacts]) : null);
 
     public async Task<ProjectView?> GetAsync() => state.RecordExists ? await ViewAsync() : null;
 

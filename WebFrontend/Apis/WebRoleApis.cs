@@ -16,6 +16,7 @@ public static class WebRoleApis
         endpoints.MapOrgsApi();
         endpoints.MapOrgMembersApi();
         endpoints.MapProjectsApi();
+        endpoints.MapPhoneNumbersApi();
         return endpoints;
     }
 }
