@@ -185,6 +185,16 @@ public sealed class AlertGrain(
         }
 
         Alert.NextStepAt = null;
+        if (Alert.Contacts.Count == 0)
+        {
+            // An organisation's project may have no contacts yet (its members' numbers come later): nobody to call.
+            Alert.Status = AlertStatus.Exhausted;
+            Alert.Notes.Add("nobody to call: the project has no contacts");
+            await state.WriteStateAsync();
+            await UnregisterRemindersAsync();
+            return;
+        }
+
         if (Alert.RetrySamePerson || Alert.CallIds.Count == 0)
         {
             Alert.RetrySamePerson = false;

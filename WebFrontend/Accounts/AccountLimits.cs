@@ -18,6 +18,9 @@ public sealed class AccountLimits : IDisposable
 
     public const string Reset = "reset";
 
+    /// <summary>Invitations an account sends (per account only: each one is an e-mail to someone else).</summary>
+    public const string Invite = "invite";
+
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
     private readonly PartitionedRateLimiter<string> _perAccount;

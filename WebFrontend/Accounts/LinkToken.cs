@@ -3,8 +3,9 @@ using System.Diagnostics.CodeAnalysis;
 namespace CallPing.WebFrontend.Accounts;
 
 /// <summary>
-/// A token handed to a person (in a link, or after the password as a challenge): "{user id}.{secret}". The user id
-/// finds the account; the account keeps only the secret's hash.
+/// A token handed to a person (in a link, or after the password as a challenge): "{id}.{secret}", the id being an
+/// account's or, in an invitation link, an organisation's (both 32 hex digits). The id finds the grain, which keeps
+/// only the secret's hash.
 /// </summary>
 public static class LinkToken
 {

@@ -26,7 +26,8 @@ public static class OrgMembersApi
             .WithName("ListOrgInvitations").WithSummary("The invitations not used and not expired (owners and admins).");
         org.MapPost("/invitations", InviteAsync).RequireOrgRole(OrgRole.Admin).Accepts<InvitationBody>("application/json")
             .Produces<CreatedInvitation>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
-            .WithName("InviteToOrg").WithSummary("E-mails an invitation link (7 days, single use) to an address, with a role (only owners invite owners).");
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .WithName("InviteToOrg").WithSummary("E-mails an invitation link (7 days, single use) to an address, with a role (only owners invite owners); as many a minute per account as Accounts:AccountPermitsPerMinute.");
         org.MapDelete("/invitations/{invitationId}", WithdrawAsync).RequireOrgRole(OrgRole.Admin).Produces(StatusCodes.Status204NoContent)
             .WithName("WithdrawOrgInvitation").WithSummary("Withdraws an invitation: its link stops working.");
         return endpoints;
@@ -57,7 +58,7 @@ public static class OrgMembersApi
     private static async Task<IResult> ListInvitationsAsync(HttpContext context, IGrainFactory grains) =>
         await Org(context, grains).GetInvitationsAsync(context.User.UserId()) is { } invitations ? TypedResults.Ok(invitations) : OrgProblems.NotFound();
 
-    private static async Task<IResult> InviteAsync(HttpContext context, IGrainFactory grains, AccountMails mails, AccountClock clock, CancellationToken cancellationToken)
+    private static async Task<IResult> InviteAsync(HttpContext context, IGrainFactory grains, AccountMails mails, AccountLimits limits, AccountClock clock, CancellationToken cancellationToken)
     {
         var (body, problem) = await AccountJson.ReadAsync<InvitationBody>(context.Request, cancellationToken);
         if (problem is not null)
@@ -73,6 +74,11 @@ public static class OrgMembersApi
         if (body.Role is not { } role)
         {
             return AccountJson.Invalid("role", "A role is required: owner, admin or member.");
+        }
+
+        if (limits.TryAcquire(AccountLimits.Invite, context.User.UserId()) is { } wait)
+        {
+            return AccountProblems.TooMany(context, wait);
         }
 
         var org = Org(context, grains);
