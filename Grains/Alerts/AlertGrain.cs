@@ -187,7 +187,7 @@ public sealed class AlertGrain(
         Alert.NextStepAt = null;
         if (Alert.Contacts.Count == 0)
         {
-            // An organisation's project may have no contacts yet (its members' numbers come later): nobody to call.
+            // An organisation's project may have no contacts yet, or none whose number can be called now: nobody to call.
             Alert.Status = AlertStatus.Exhausted;
             Alert.Notes.Add("nobody to call: the project has no contacts");
             await state.WriteStateAsync();
@@ -298,14 +298,6 @@ public sealed class AlertGrain(
         (Alert.Status, Alert.Count, Alert.CreatedAt) = (AlertStatus.Triggered, events, time.GetUtcNow());
         (Alert.Contacts, Alert.Policy) = ([.. project.Contacts], project.Policy);
         await CopyMemberNumbersAsync(project.MemberContacts ?? []);
-        if (Alert.Contacts.Count == 0)
-        {
-            Alert.Status = AlertStatus.Exhausted;
-            Alert.Notes.Add("nobody to call: the project has no contact that can be called");
-            await state.WriteStateAsync();
-            return;
-        }
-
         await Task.WhenAll(state.WriteStateAsync(), EnsureWatchdogAsync());
         var createdIn = Activity.Current?.Context ?? default;
         _nextStep?.Dispose();
