@@ -1,3 +1,8 @@
+using CallPing.Grains.Interfaces.Audit;
+using CallPing.Grains.Interfaces.Orgs;
+using CallPing.Grains.Interfaces.Phones;
+using Orleans.Concurrency;
+
 namespace CallPing.Grains.Interfaces.Accounts;
 
 /// <summary>
@@ -102,7 +107,39 @@ public interface IUserGrain : IGrainWithStringKey
 
     /// <summary>Makes one of the account's organisations the current one, with an audit row in it; false when the account is not in it.</summary>
     [Alias("SwitchOrg")]
-    Task<bool> SwitchOrgAsync(string orgId, CallPing.Grains.Interfaces.Audit.AuditContext by);
+    Task<bool> SwitchOrgAsync(string orgId, AuditContext by);
+
+    /// <summary>Adds a phone number (E.164, checked again here) with a label; answers its id. Unverified and active.</summary>
+    [Alias("AddPhoneNumber")]
+    Task<OrgAnswer> AddPhoneNumberAsync(string number, string label);
+
+    /// <summary>The person's phone numbers, oldest first.</summary>
+    [Alias("GetPhoneNumbers"), ReadOnly]
+    Task<IReadOnlyList<PhoneNumberView>> GetPhoneNumbersAsync();
+
+    /// <summary>Draws a new 6-digit code (any earlier one is void) and calls the number through the PBX fleet to play it; answers the call id.</summary>
+    [Alias("CallToVerify")]
+    Task<OrgAnswer> CallToVerifyAsync(string phoneNumberId);
+
+    /// <summary>Checks a code the owner typed: the right one verifies the number, the third wrong one voids the code.</summary>
+    [Alias("VerifyPhoneNumber")]
+    Task<OrgAnswer> VerifyPhoneNumberAsync(string phoneNumberId, string code);
+
+    /// <summary>Turns a number on or off for escalations, with an audit row in each of the person's organisations.</summary>
+    [Alias("SetPhoneNumberActive")]
+    Task<OrgAnswer> SetPhoneNumberActiveAsync(string phoneNumberId, bool active, AuditContext by);
+
+    /// <summary>Places a test call to a verified number; answers the call id. Its outcome: <see cref="GetTestCallAsync"/>.</summary>
+    [Alias("PlaceTestCall")]
+    Task<OrgAnswer> PlaceTestCallAsync(string phoneNumberId);
+
+    /// <summary>The number's last test call and how it went; null when it has none (or there is no such number).</summary>
+    [Alias("GetTestCall")]
+    Task<TestCallView?> GetTestCallAsync(string phoneNumberId);
+
+    /// <summary>What an escalation dials for this number, or why it skips it (unknown, unverified, inactive).</summary>
+    [Alias("GetCallableNumber"), ReadOnly]
+    Task<CallableNumber> GetCallableNumberAsync(string phoneNumberId);
 
     /// <summary>The account as its owner sees it.</summary>
     [Alias("GetProfile")]

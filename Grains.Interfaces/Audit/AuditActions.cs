@@ -29,4 +29,7 @@ public static class AuditActions
 
     /// <summary>A project was deleted. Target: the project.</summary>
     public const string ProjectDelete = "project.delete";
+
+    /// <summary>A member turned one of their phone numbers on or off. Target: the phone number id; detail: "active" or "inactive".</summary>
+    public const string PhoneNumberToggle = "phone-number.toggle";
 }

@@ -1,6 +1,6 @@
 namespace CallPing.Grains.Interfaces.Models;
 
-/// <summary>An alert and its call log (every call, each with every try).</summary>
+/// <summary>An alert and its call log (every call, each with every try), with the escalation's notes (who was skipped and why).</summary>
 [GenerateSerializer, Immutable, Alias("callping.AlertView")]
 public sealed record AlertView(
     [property: Id(0)] string AlertId,
@@ -17,4 +17,5 @@ public sealed record AlertView(
     [property: Id(11)] DateTimeOffset? AcknowledgedAt,
     [property: Id(12)] string? AcknowledgedBy,
     [property: Id(13)] DateTimeOffset? ResolvedAt,
-    [property: Id(14)] IReadOnlyList<CallView> Calls);
+    [property: Id(14)] IReadOnlyList<CallView> Calls,
+    [property: Id(15)] IReadOnlyList<string>? Notes = null);

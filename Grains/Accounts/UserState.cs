@@ -60,4 +60,8 @@ public sealed class UserState
     /// <summary>Audit entries of organisation switches stored here and not yet known to be in their organisation's log.</summary>
     [Id(14)]
     public List<AuditEntry> PendingAudit { get; set; } = [];
+
+    /// <summary>The person's phone numbers, each with its verification.</summary>
+    [Id(15)]
+    public List<StoredPhoneNumber> PhoneNumbers { get; set; } = [];
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CallPing.Grains.Calls;
+using CallPing.Grains.Interfaces.Accounts;
 using CallPing.Grains.Interfaces.Alerts;
 using CallPing.Grains.Interfaces.Calls;
 using CallPing.Grains.Interfaces.Models;
@@ -189,7 +190,7 @@ public sealed class AlertGrain(
         Alert.NextStepAt = null;
         if (Alert.Contacts.Count == 0)
         {
-            // An organisation's project may have no contacts yet (its members' numbers come later): nobody to call.
+            // An organisation's project may have no contacts yet, or none whose number can be called now: nobody to call.
             Alert.Status = AlertStatus.Exhausted;
             Alert.Notes.Add("nobody to call: the project has no contacts");
             await state.WriteStateAsync();
@@ -300,10 +301,28 @@ public sealed class AlertGrain(
         (Alert.Status, Alert.Count, Alert.CreatedAt) = (AlertStatus.Triggered, events, time.GetUtcNow());
         (Alert.Contacts, Alert.Policy) = ([.. project.Contacts], project.Policy);
         Alert.Prompts = PromptTexts.For(project.Name, trigger.Severity, trigger.Summary, project.Speech ?? ProjectSpeech.Default);
+        await CopyMemberNumbersAsync(project.MemberContacts ?? []);
         await Task.WhenAll(state.WriteStateAsync(), EnsureWatchdogAsync());
         var createdIn = Activity.Current?.Context ?? default;
         _nextStep?.Dispose();
         _nextStep = this.RegisterGrainTimer(_ => PlaceFirstCallAsync(createdIn), TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>Copies the members' numbers that may be called now (verified and active), in order; the others are noted with why.</summary>
+    private async Task CopyMemberNumbersAsync(IReadOnlyList<PolicyContact> contacts)
+    {
+        var numbers = await Task.WhenAll(contacts.Select(c => GrainFactory.GetGrain<IUserGrain>(c.UserId).GetCallableNumberAsync(c.PhoneNumberId)));
+        for (var i = 0; i < numbers.Length; i++)
+        {
+            if (numbers[i].Number is { } number)
+            {
+                Alert.Contacts.Add(number);
+            }
+            else
+            {
+                Alert.Notes.Add($"skipped contact {i + 1}: {numbers[i].SkipReason}");
+            }
+        }
     }
 
     /// <summary>The first call, in a turn of its own after intake's answer, traced as part of the request that raised the alert.</summary>
@@ -371,6 +390,6 @@ public sealed class AlertGrain(
     {
         var calls = await Task.WhenAll(Alert.CallIds.Select(id => GrainFactory.GetGrain<ICallGrain>(id).GetAsync()));
         return new AlertView(AlertId, Alert.ProjectId, Alert.DedupKey, Alert.Summary, Alert.Severity, Alert.Source, Alert.DetailsJson,
-            Alert.Origin, Alert.Status, Alert.Count, Alert.CreatedAt, Alert.AcknowledgedAt, Alert.AcknowledgedBy, Alert.ResolvedAt, calls);
+            Alert.Origin, Alert.Status, Alert.Count, Alert.CreatedAt, Alert.AcknowledgedAt, Alert.AcknowledgedBy, Alert.ResolvedAt, calls, [.. Alert.Notes]);
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using CallPing.Grains.Interfaces.Alerts;
 using CallPing.Grains.Interfaces.Calls;
 using CallPing.Grains.Interfaces.Models;
@@ -56,10 +55,7 @@ public sealed partial class CallGrain(
     public async Task<CallView> PlaceAsync(PlaceCallRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!E164().IsMatch(request.Number))
-        {
-            throw new ArgumentException($"'{Mask(request.Number)}' is not an E.164 number (+ and 8 to 15 digits).", nameof(request));
-        }
+        PhoneNumber.Parse(request.Number, nameof(request));
 
         if (request.RingTimeout < TimeSpan.FromSeconds(5) || request.RingTimeout > TimeSpan.FromMinutes(2))
         {
@@ -76,6 +72,7 @@ public sealed partial class CallGrain(
         Call.AlertId = request.AlertId;
         Call.Summary = request.Summary;
         Call.Prompts = request.Prompts;
+        Call.Play = request.AlertId is null ? [.. request.Play ?? []] : [];
         await this.RegisterOrUpdateReminder(WatchdogReminder, TimeSpan.FromSeconds(Call.RingTimeoutSeconds) + OutcomeGrace, WatchdogPeriod);
         await StartNextTryAsync();
         return View();
@@ -112,6 +109,10 @@ public sealed partial class CallGrain(
         {
             ArmKeyWait();
             await PlayAlertAsync();
+        }
+        else if (Call.Play.Count > 0 && Call.PromptPlays == 0)
+        {
+            await PlayAsync(Call.Play, hangupAfter: true);
         }
     }
 
@@ -460,8 +461,5 @@ public sealed partial class CallGrain(
     private static TimeSpan NotNegative(TimeSpan span) => span < TimeSpan.Zero ? TimeSpan.Zero : span;
 
     /// <summary>Numbers never appear in full in messages and logs.</summary>
-    public static string Mask(string number) => number.Length <= 4 ? "****" : $"{new string('*', number.Length - 4)}{number[^4..]}";
-
-    [GeneratedRegex(@"^\+[1-9][0-9]{7,14}$")]
-    private static partial Regex E164();
+    public static string Mask(string number) => PhoneNumber.Mask(number);
 }

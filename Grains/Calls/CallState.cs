@@ -61,4 +61,8 @@ public sealed class CallState
     /// <summary>The playback that plays the spoken alert by URL, so that its failure is answered with the fallback.</summary>
     [Id(15)]
     public string? SpokenAlertPlayback { get; set; }
+
+    /// <summary>What a call without an alert plays when answered, before it hangs up.</summary>
+    [Id(16)]
+    public List<string> Play { get; set; } = [];
 }

@@ -133,7 +133,9 @@ public sealed class ProjectGrain(
     }
 
     public Task<ProjectEscalation?> GetEscalationAsync() =>
-        Task.FromResult(state.RecordExists ? new ProjectEscalation([.. Project.Contacts], Project.Policy, Project.Name, Project.Speech ?? ProjectSpeech.Default) : null);
+        Task.FromResult(state.RecordExists
+            ? new ProjectEscalation([.. Project.Contacts], Project.Policy, Project.Name, Project.Speech ?? ProjectSpeech.Default, [.. Project.PolicyContacts])
+            : null);
 
     public async Task<ProjectView?> GetAsync() => state.RecordExists ? await ViewAsync() : null;
 

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using CallPing.Grains.Calls;
 using CallPing.Grains.Interfaces.Models;
 
@@ -96,7 +95,7 @@ public static partial class ProjectRules
         for (var i = 0; i < contacts.Count; i++)
         {
             var number = contacts[i] ?? "";
-            if (!E164().IsMatch(number))
+            if (!PhoneNumber.IsValid(number))
             {
                 throw new ArgumentException($"Contact {i + 1} ({CallGrain.Mask(number)}) is not an E.164 number (+ and 8 to 15 digits).", field);
             }
@@ -134,9 +133,6 @@ public static partial class ProjectRules
 
     private static bool IsId(string? id) =>
         id is { Length: > 0 and <= MaxIdLength } && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
-
-    [GeneratedRegex(@"^\+[1-9][0-9]{7,14}$")]
-    private static partial Regex E164();
 
     [GeneratedRegex(@"^[a-z]{2,3}(?:-[a-z0-9]{1,8}){0,3}$")]
     private static partial Regex VoiceName();

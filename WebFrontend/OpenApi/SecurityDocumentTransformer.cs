@@ -7,7 +7,7 @@ namespace CallPing.WebFrontend.OpenApi;
 /// Describes the API and its two bearer credentials, and marks which operations need which. The endpoints check the
 /// credentials themselves (an intake gate, an endpoint filter), not through ASP.NET Core authentication, so the
 /// requirement is derived here from the route prefix: /api/v1 takes a project API key, /admin the admin token,
-/// /api/v1/auth, /api/v1/me, /api/v1/orgs and /api/v1/projects the session cookie (but for the endpoints that start a session or follow an e-mailed link).
+/// /api/v1/auth, /api/v1/me, /api/v1/orgs, /api/v1/projects and /api/v1/phone-numbers the session cookie (but for the endpoints that start a session or follow an e-mailed link).
 /// </summary>
 internal sealed class SecurityDocumentTransformer : IOpenApiDocumentTransformer
 {
@@ -22,7 +22,7 @@ internal sealed class SecurityDocumentTransformer : IOpenApiDocumentTransformer
         ["/api/v1/auth/signup", "/api/v1/auth/verify-email", "/api/v1/auth/login", "/api/v1/auth/login/totp", "/api/v1/auth/forgot-password", "/api/v1/auth/reset-password"];
 
     // The portal's API, which takes the session cookie.
-    private static readonly string[] SessionPrefixes = ["/api/v1/auth/", "/api/v1/me", "/api/v1/orgs", "/api/v1/projects/"];
+    private static readonly string[] SessionPrefixes = ["/api/v1/auth/", "/api/v1/me", "/api/v1/orgs", "/api/v1/projects/", "/api/v1/phone-numbers"];
 
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {

@@ -37,5 +37,7 @@ public static class OrgScopedOperations
         ringTimeoutSeconds = 20,
         stepDelaySeconds = 10,
         repeats = 2,
+        code = "000000",
+        active = false,
     };
 }

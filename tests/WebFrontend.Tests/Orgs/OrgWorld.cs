@@ -1,4 +1,5 @@
 using CallPing.Grains.Accounts;
+using CallPing.Grains.Interfaces.Accounts;
 using CallPing.Grains.Interfaces.Audit;
 using CallPing.Grains.Interfaces.Orgs;
 using CallPing.WebFrontend.Tests.Accounts;
@@ -56,7 +57,20 @@ public sealed class OrgWorld : IAsyncLifetime
 
         var projectId = (await org.CreateProjectAsync("Web shop", By(owner))).CreatedId!;
         var invitationId = (await org.InviteAsync(new NewInvitation(AccountsApp.NewEmail(), OrgRole.Member, SecretHash.Of(SecretHash.NewSecret()), DateTimeOffset.UtcNow.AddDays(7)), By(owner))).CreatedId!;
-        return new OrgCase(orgId, projectId, invitationId, owner == Owner ? Member.UserId : owner.UserId);
+        var memberUserId = owner == Owner ? Member.UserId : owner.UserId;
+        return new OrgCase(orgId, projectId, invitationId, memberUserId, await PhoneNumberOfAsync(memberUserId));
+    }
+
+    /// <summary>The id of the person's first phone number, added now when they have none (a person may have only a few).</summary>
+    public async Task<string> PhoneNumberOfAsync(string userId)
+    {
+        var user = Grains.GetGrain<IUserGrain>(userId);
+        if ((await user.GetPhoneNumbersAsync()).FirstOrDefault() is { } first)
+        {
+            return first.PhoneNumberId;
+        }
+
+        return (await user.AddPhoneNumberAsync($"+1555{Random.Shared.Next(1_000_000, 10_000_000)}", "mobile")).CreatedId!;
     }
 
     public static AuditContext By(Person person) => new(person.UserId, "127.0.0.1");
@@ -80,8 +94,8 @@ public sealed class OrgWorld : IAsyncLifetime
     }
 }
 
-/// <summary>The ids of one organisation made for a case: the organisation, a project, an open invitation, and a member to act on.</summary>
-public sealed record OrgCase(string OrgId, string ProjectId, string InvitationId, string MemberUserId)
+/// <summary>The ids of one organisation made for a case: the organisation, a project, an open invitation, and a member to act on with their phone number.</summary>
+public sealed record OrgCase(string OrgId, string ProjectId, string InvitationId, string MemberUserId, string PhoneNumberId)
 {
     /// <summary>The path with every id parameter replaced by this organisation's; fails on a parameter it has no id for.</summary>
     public string Fill(string pathTemplate) =>
@@ -91,6 +105,7 @@ public sealed record OrgCase(string OrgId, string ProjectId, string InvitationId
             "projectId" => ProjectId,
             "invitationId" => InvitationId,
             "userId" => MemberUserId,
+            "phoneNumberId" => PhoneNumberId,
             var other => throw new Xunit.Sdk.XunitException($"No id for {{{other}}} in {pathTemplate}: give the organisation case one of that kind."),
         });
 }

@@ -34,6 +34,14 @@ public sealed class RoleMatrixTests(AccountsFixture fixture) : IAsyncLifetime
         ("PATCH /api/v1/projects/{projectId}", 204, 204, 403, Outsider),
         ("DELETE /api/v1/projects/{projectId}", 204, 204, 403, Outsider),
         ("PUT /api/v1/projects/{projectId}/policy", 204, 204, 403, Outsider),
+
+        // A phone number is its owner's alone (here the member's): to anyone else it is not there. The member's is
+        // unverified: no code is pending (409), no test call is possible (409) or was placed (404).
+        ("POST /api/v1/phone-numbers/{phoneNumberId}/verification-call", Outsider, Outsider, 202, Outsider),
+        ("POST /api/v1/phone-numbers/{phoneNumberId}/verify", Outsider, Outsider, 409, Outsider),
+        ("PUT /api/v1/phone-numbers/{phoneNumberId}/active", Outsider, Outsider, 204, Outsider),
+        ("POST /api/v1/phone-numbers/{phoneNumberId}/test-call", Outsider, Outsider, 409, Outsider),
+        ("GET /api/v1/phone-numbers/{phoneNumberId}/test-call", Outsider, Outsider, 404, Outsider),
     ];
 
     private readonly OrgWorld _world = new(fixture);

@@ -1,3 +1,4 @@
+using CallPing.Grains.Interfaces.Accounts;
 using CallPing.Grains.Interfaces.Audit;
 using CallPing.Grains.Interfaces.Orgs;
 using CallPing.Grains.Interfaces.Projects;
@@ -37,7 +38,7 @@ public sealed class TenantIsolationTests(AccountsFixture fixture) : IAsyncLifeti
         Assert.Equal(before, await SnapshotAsync(orgB));
     }
 
-    /// <summary>What organisation B holds, as text: its view, invitations, project and audit log.</summary>
+    /// <summary>What organisation B holds, as text: its view, invitations, project and audit log, and its member's phone numbers.</summary>
     private async Task<string> SnapshotAsync(OrgCase org)
     {
         var grain = _world.Grains.GetGrain<IOrganizationGrain>(org.OrgId);
@@ -45,6 +46,7 @@ public sealed class TenantIsolationTests(AccountsFixture fixture) : IAsyncLifeti
         var invitations = await grain.GetInvitationsAsync(_world.Outsider.UserId);
         var project = await _world.Grains.GetGrain<IProjectGrain>(org.ProjectId).GetAsync();
         var audit = await _world.Grains.GetGrain<IAuditLogGrain>(org.OrgId).GetPageAsync(null, 200);
-        return System.Text.Json.JsonSerializer.Serialize(new { view, invitations, project, audit });
+        var numbers = await _world.Grains.GetGrain<IUserGrain>(org.MemberUserId).GetPhoneNumbersAsync();
+        return System.Text.Json.JsonSerializer.Serialize(new { view, invitations, project, audit, numbers });
     }
 }
