@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using CallPing.Grains.Calls;
 using CallPing.Grains.Interfaces.Models;
 
