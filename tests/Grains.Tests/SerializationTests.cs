@@ -114,10 +114,11 @@ public sealed class SerializationTests(SerializationTests.Silo fixture) : IClass
         return Construct(type);
     }
 
-    /// <summary>Through the widest constructor, then every settable property.</summary>
+    /// <summary>Through the widest constructor (a private one when the type has none other: a validated value), then every settable property.</summary>
     private static object Construct(Type type)
     {
-        var constructor = type.GetConstructors().OrderByDescending(c => c.GetParameters().Length).First();
+        var constructors = type.GetConstructors() is { Length: > 0 } visible ? visible : type.GetConstructors(BindingFlags.NonPublic | BindingFlags.Instance);
+        var constructor = constructors.OrderByDescending(c => c.GetParameters().Length).First();
         var value = constructor.Invoke([.. constructor.GetParameters().Select(p => Sample(p.ParameterType, p.Name!))]);
         foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.SetMethod is { IsPublic: true } && p.GetIndexParameters().Length == 0))
         {

@@ -56,7 +56,7 @@ public sealed class OrgWorld : IAsyncLifetime
         }
 
         var projectId = (await org.CreateProjectAsync("Web shop", By(owner))).CreatedId!;
-        var invitationId = (await org.InviteAsync(new NewInvitation(AccountsApp.NewEmail(), OrgRole.Member, SecretHash.Of(SecretHash.NewSecret()), DateTimeOffset.UtcNow.AddDays(7)), By(owner))).CreatedId!;
+        var invitationId = (await org.InviteAsync(new NewInvitation(AccountsApp.NewEmail(), OrgRole.Member, SecretHash.Of(SecretHash.NewSecret()), _fixture.App.Clock.GetUtcNow().AddDays(7)), By(owner))).CreatedId!;
         var memberUserId = owner == Owner ? Member.UserId : owner.UserId;
         return new OrgCase(orgId, projectId, invitationId, memberUserId, await PhoneNumberOfAsync(memberUserId));
     }
@@ -78,7 +78,7 @@ public sealed class OrgWorld : IAsyncLifetime
     private async Task JoinAsync(IOrganizationGrain org, Person person, OrgRole role)
     {
         var secret = SecretHash.NewSecret();
-        await org.InviteAsync(new NewInvitation(person.Email, role, SecretHash.Of(secret), DateTimeOffset.UtcNow.AddDays(7)), By(Owner));
+        await org.InviteAsync(new NewInvitation(person.Email, role, SecretHash.Of(secret), _fixture.App.Clock.GetUtcNow().AddDays(7)), By(Owner));
         var answer = await org.JoinAsync(SecretHash.Of(secret), person.Email, By(person));
         Assert.Equal(OrgOutcome.Done, answer.Outcome);
     }
