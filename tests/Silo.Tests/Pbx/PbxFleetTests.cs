@@ -105,8 +105,9 @@ public sealed class PbxFleetTests(ITestOutputHelper output)
             Assert.Equal((CallOutcome.TrunkFailure, 34), (first.Outcome, first.Cause));
             Assert.NotEqual("a", second.Provider);
             Assert.Equal(CallOutcome.Busy, call.Outcome);
-            // The 100 ms target is measured in bench/ (a timed unit test would be noise on a shared machine).
-            Assert.True(placedAgainAt - failedAt < TimeSpan.FromSeconds(1), $"placed again {(placedAgainAt - failedAt).TotalMilliseconds} ms after the failure");
+            // The 100 ms target is measured in bench/ (a timed unit test would be noise on a shared machine); here "at
+            // once" means without waiting for the try's 20 s ring timeout or the escalation's next step.
+            Assert.True(placedAgainAt - failedAt < TimeSpan.FromSeconds(5), $"placed again {(placedAgainAt - failedAt).TotalMilliseconds} ms after the failure");
         }
     }
 
