@@ -66,15 +66,10 @@ public static class OrgsApi
 
     private static async Task<IResult> CreateAsync(HttpContext context, IGrainFactory grains, CancellationToken cancellationToken)
     {
-        var (body, problem) = await AccountJson.ReadAsync<NameBody>(context.Request, cancellationToken);
+        var (name, problem) = await ReadNameAsync(context.Request, cancellationToken);
         if (problem is not null)
         {
             return problem;
-        }
-
-        if (ValidName(body!.Name, out var name) is { } invalid)
-        {
-            return invalid;
         }
 
         var by = OrgAccess.AuditOf(context);
@@ -107,15 +102,10 @@ public static class OrgsApi
 
     private static async Task<IResult> RenameAsync(HttpContext context, IGrainFactory grains, CancellationToken cancellationToken)
     {
-        var (body, problem) = await AccountJson.ReadAsync<NameBody>(context.Request, cancellationToken);
+        var (name, problem) = await ReadNameAsync(context.Request, cancellationToken);
         if (problem is not null)
         {
             return problem;
-        }
-
-        if (ValidName(body!.Name, out var name) is { } invalid)
-        {
-            return invalid;
         }
 
         return OrgProblems.Result(await Org(context, grains).RenameAsync(name!, OrgAccess.AuditOf(context)));
@@ -151,15 +141,10 @@ public static class OrgsApi
 
     private static async Task<IResult> CreateProjectAsync(HttpContext context, IGrainFactory grains, CancellationToken cancellationToken)
     {
-        var (body, problem) = await AccountJson.ReadAsync<NameBody>(context.Request, cancellationToken);
+        var (name, problem) = await ReadNameAsync(context.Request, cancellationToken);
         if (problem is not null)
         {
             return problem;
-        }
-
-        if (ValidName(body!.Name, out var name) is { } invalid)
-        {
-            return invalid;
         }
 
         var answer = await Org(context, grains).CreateProjectAsync(name!, OrgAccess.AuditOf(context));
@@ -168,8 +153,20 @@ public static class OrgsApi
 
     private static IOrganizationGrain Org(HttpContext context, IGrainFactory grains) => grains.GetGrain<IOrganizationGrain>(OrgAccess.Of(context).OrgId);
 
+    /// <summary>A body <c>{"name": ...}</c>: the trimmed name, or the problem to answer.</summary>
+    internal static async Task<(string? Name, IResult? Problem)> ReadNameAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await AccountJson.ReadAsync<NameBody>(request, cancellationToken);
+        if (problem is not null)
+        {
+            return (null, problem);
+        }
+
+        return ValidName(body!.Name, out var name) is { } invalid ? (null, invalid) : (name, null);
+    }
+
     /// <summary>Null with the trimmed name when it is valid (checked here as in the grain: an exception crossing a grain call loses its field).</summary>
-    internal static IResult? ValidName(string? input, out string? name)
+    private static IResult? ValidName(string? input, out string? name)
     {
         try
         {

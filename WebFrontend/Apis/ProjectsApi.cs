@@ -35,15 +35,10 @@ public static class ProjectsApi
 
     private static async Task<IResult> RenameAsync(string projectId, HttpContext context, IGrainFactory grains, CancellationToken cancellationToken)
     {
-        var (body, problem) = await AccountJson.ReadAsync<NameBody>(context.Request, cancellationToken);
+        var (name, problem) = await OrgsApi.ReadNameAsync(context.Request, cancellationToken);
         if (problem is not null)
         {
             return problem;
-        }
-
-        if (OrgsApi.ValidName(body!.Name, out var name) is { } invalid)
-        {
-            return invalid;
         }
 
         await grains.GetGrain<IProjectGrain>(projectId).RenameAsync(name!);
