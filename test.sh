@@ -90,9 +90,18 @@ passed=$(count passed)
 failed=$(count failed)
 skipped=$(count notExecuted)
 
-if [ "$failed" -gt 0 ]; then # named again at the end, where a long log's tail shows them
+if [ "$failed" -gt 0 ]; then # named again at the end with the first lines of their messages, where a long log's tail shows them
   echo "test.sh: failed tests:"
-  cat "$results"/*.trx | grep -o '<UnitTestResult [^>]*outcome="Failed"' | grep -o ' testName="[^"]*"' | sed 's/^ testName="/  /; s/"$//' | sed 's/&quot;/"/g'
+  /usr/bin/python3 - "$results"/*.trx <<'PYTHON'
+import sys, xml.etree.ElementTree as tree
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+for path in sys.argv[1:]:
+    for result in tree.parse(path).getroot().iterfind(".//t:UnitTestResult[@outcome='Failed']", ns):
+        print("  " + result.get("testName"))
+        message = result.findtext("t:Output/t:ErrorInfo/t:Message", "", ns).strip().splitlines()
+        for line in message[:4]:
+            print("      " + line[:300])
+PYTHON
 fi
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   echo "test.sh: dotnet test failed without a failed test (a test host crashed or a project did not run)"

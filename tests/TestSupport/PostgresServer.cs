@@ -26,8 +26,9 @@ public sealed class PostgresServer : IAsyncLifetime
     /// <summary>The cluster's data folder; its postmaster.pid names the server process.</summary>
     public string DataFolder => Path.Combine(_folder, "data");
 
+    /// <summary>Npgsql's default connect timeout (15 s): a loaded test machine can take more than a few seconds to connect.</summary>
     public string ConnectionString(string database, string password = Password) =>
-        $"Host=127.0.0.1;Port={Port};Username=postgres;Password={password};Database={database};Timeout=5";
+        $"Host=127.0.0.1;Port={Port};Username=postgres;Password={password};Database={database};Timeout=15";
 
     public async Task InitializeAsync()
     {
