@@ -17,6 +17,7 @@ public static class GrainsHostingExtensions
         builder.Services.AddOptions<PbxHealthOptions>().BindConfiguration(PbxHealthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<NumberLimitOptions>().BindConfiguration(NumberLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IPbxFleet, ConfiguredPbxFleet>();
+        builder.Services.AddSingleton<PbxRotation>();
         builder.Services.AddOptions<SpeechOptions>().BindConfiguration(SpeechOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<SpeechRenderer>();
         builder.Services.AddSingleton<MediaUrls>();

@@ -18,6 +18,8 @@ namespace CallPing.Grains.Pbx;
 /// Where it is active, it holds the PBX's one ARI connection in the cluster (<see cref="PbxLink"/>), opened when a silo
 /// nudges it. Two activations can live for a moment during a membership change: each originate is preceded by a state
 /// write, so a stale activation fails it (its ETag is old) and stops; ARI's newest socket wins the events.
+/// A call's operations (dial, play, hang up, its end) interleave, so that one PBX serves many calls at once instead of one
+/// ARI request and one write after another; their writes are grouped (<see cref="SaveAsync"/>).
 /// </summary>
 public sealed class PbxGrain(
     [PersistentState("pbx", GrainStorage.Name)] IPersistentState<PbxState> state,
@@ -39,12 +41,16 @@ public sealed class PbxGrain(
 
     private readonly ILogger _logger = loggers.CreateLogger<PbxGrain>();
     private PbxLink? _link;
+    private PbxState? _pbx;
+    private Task _write = Task.CompletedTask;
+    private Task? _nextWrite;
     private DateTimeOffset _standDownUntil;
     private TimeSpan _standDown = FirstStandDown;
 
     private PbxHealthOptions Rules => options.Value;
 
-    private PbxState Pbx => state.State;
+    /// <summary>The working copy; each write stores a snapshot of it, which no interleaved turn changes while it is written.</summary>
+    private PbxState Pbx => _pbx ??= state.State;
 
     private string PbxId => this.GetPrimaryKeyString();
 
@@ -59,7 +65,7 @@ public sealed class PbxGrain(
             _standDown = TimeSpan.FromTicks(Math.Min(_standDown.Ticks * 2, LongestStandDown.Ticks));
             SetStatus(PbxStatus.Down, time.GetUtcNow());
             Pbx.Connected = false;
-            await state.WriteStateAsync();
+            await SaveAsync();
             CallPingMetrics.RecordPbxHealth(PbxId, Pbx.Status);
         }
 
@@ -81,7 +87,7 @@ public sealed class PbxGrain(
         Pbx.DrivenBy = link.Id;
         Pbx.Connected = false;
         Pbx.StatusSince ??= time.GetUtcNow();
-        await state.WriteStateAsync();
+        await SaveAsync();
         _link = link;
         _link.Start();
     }
@@ -108,7 +114,7 @@ public sealed class PbxGrain(
 
         // Written before the originate: a reconnect looks at this channel, and an activation that lost its claim stops here.
         Pbx.LiveChannels.Add(dial.ChannelId);
-        await state.WriteStateAsync();
+        await SaveAsync();
         try
         {
             await link.OriginateAsync(dial);
@@ -154,7 +160,7 @@ public sealed class PbxGrain(
 
         // Originated by an activation that died before it stored the channel: from now on a reconnect looks at it too.
         Pbx.LiveChannels.Add(channelId);
-        await state.WriteStateAsync();
+        await SaveAsync();
         return true;
     }
 
@@ -195,7 +201,7 @@ public sealed class PbxGrain(
 
         Pbx.Provider = configuration.Provider;
         Pbx.StatusSince ??= time.GetUtcNow();
-        await state.WriteStateAsync();
+        await SaveAsync();
     }
 
     public async Task RecordPingAsync(PbxPing ping)
@@ -221,7 +227,7 @@ public sealed class PbxGrain(
             SetStatus(PbxStatus.Down, ping.At);
         }
 
-        await state.WriteStateAsync();
+        await SaveAsync();
         // On every ping, not on changes only: the process that pings reports the PBX, also right after it took the lease.
         CallPingMetrics.RecordPbxHealth(PbxId, Pbx.Status);
     }
@@ -260,7 +266,7 @@ public sealed class PbxGrain(
             SetStatus(PbxStatus.Down, connection.At);
         }
 
-        await state.WriteStateAsync();
+        await SaveAsync();
         if (connection.Connected)
         {
             _standDown = FirstStandDown;
@@ -273,7 +279,7 @@ public sealed class PbxGrain(
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(detail);
         AddError(time.GetUtcNow(), $"media fetch failed: {detail}");
-        await state.WriteStateAsync();
+        await SaveAsync();
     }
 
     public async Task RecordCallOutcomeAsync(PbxCallResult result)
@@ -301,7 +307,7 @@ public sealed class PbxGrain(
             Pbx.ConsecutiveTrunkFailures = 0;
         }
 
-        await state.WriteStateAsync();
+        await SaveAsync();
         CallPingMetrics.RecordPbxHealth(PbxId, Pbx.Status);
     }
 
@@ -319,6 +325,39 @@ public sealed class PbxGrain(
         Pbx.TrunkFailures,
         Pbx.LastPingAt,
         [.. Pbx.LastErrors]));
+
+    /// <summary>
+    /// Stores the PBX. Writes never overlap (the second would fail on the first's ETag): a change made while a write runs
+    /// waits for it, and every change made meanwhile goes into one next write, so a burst of dials costs a few writes.
+    /// </summary>
+    private Task SaveAsync()
+    {
+        if (_nextWrite is not null)
+        {
+            return _nextWrite;
+        }
+
+        if (_write.IsCompleted)
+        {
+            return _write = WriteSnapshotAsync();
+        }
+
+        return _nextWrite = WriteAfterAsync(_write);
+    }
+
+    private async Task WriteAfterAsync(Task running)
+    {
+        // Always yields, so _nextWrite is set before it is cleared here; the running write's failure is its callers' to see.
+        await running.ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.ForceYielding | ConfigureAwaitOptions.SuppressThrowing);
+        _nextWrite = null;
+        await (_write = WriteSnapshotAsync());
+    }
+
+    private Task WriteSnapshotAsync()
+    {
+        state.State = Pbx.Snapshot();
+        return state.WriteStateAsync();
+    }
 
     private async Task<DialResult> FailDialAsync(string error)
     {

@@ -8,18 +8,17 @@ namespace CallPing.Grains.Pbx;
 /// <summary>
 /// Chooses the PBX for a call try: round-robin in fleet order over the best group of candidates (healthy on an
 /// untried provider, healthy on a tried provider, then the same two for degraded), never a down PBX.
-/// Stateless apart from the cursor and a short-lived health snapshot, both in memory: a stateless worker, so that
-/// every silo routes locally and routing never queues behind another silo.
+/// Stateless apart from a short-lived health snapshot in memory and the silo's <see cref="PbxRotation"/>: a stateless
+/// worker, so that every silo routes locally and routing never queues behind another silo.
 /// </summary>
 [StatelessWorker(1)]
-public sealed class PbxRouterGrain(IPbxFleet fleet, IGrainFactory grains, [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time) : Grain, IPbxRouterGrain
+public sealed class PbxRouterGrain(IPbxFleet fleet, PbxRotation rotation, IGrainFactory grains, [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time) : Grain, IPbxRouterGrain
 {
     /// <summary>How long a health snapshot of the fleet is reused, so that routing stays cheap under load.</summary>
     private static readonly TimeSpan SnapshotLifetime = TimeSpan.FromMilliseconds(250);
 
     private Dictionary<string, PbxStatus?> _snapshot = new(StringComparer.Ordinal);
     private DateTimeOffset _snapshotTakenAt;
-    private int _cursor = -1;
 
     public async Task<PbxRoute> RouteAsync(RouteRequest request)
     {
@@ -44,30 +43,15 @@ public sealed class PbxRouterGrain(IPbxFleet fleet, IGrainFactory grains, [FromK
         };
         foreach (var (status, triedProvider) in preferences)
         {
-            var chosen = NextAfterCursor(pbxes, pbx =>
-                !tried.Contains(pbx.PbxId) && statuses[pbx.PbxId] == status && triedProviders.Contains(pbx.Provider) == triedProvider);
+            var chosen = rotation.Next(pbxes.Count, index => !tried.Contains(pbxes[index].PbxId)
+                && statuses[pbxes[index].PbxId] == status && triedProviders.Contains(pbxes[index].Provider) == triedProvider);
             if (chosen >= 0)
             {
-                _cursor = chosen;
                 return PbxRoute.To(pbxes[chosen]);
             }
         }
 
         return PbxRoute.None($"no PBX available: {PbxRefusal.Explain(pbxes, tried, statuses)}");
-    }
-
-    private int NextAfterCursor(IReadOnlyList<PbxDescriptor> pbxes, Func<PbxDescriptor, bool> eligible)
-    {
-        for (var step = 1; step <= pbxes.Count; step++)
-        {
-            var index = (int)(((long)_cursor + step) % pbxes.Count);
-            if (eligible(pbxes[index]))
-            {
-                return index;
-            }
-        }
-
-        return -1;
     }
 
     private async Task<IReadOnlyDictionary<string, PbxStatus?>> ReadStatusesAsync(IReadOnlyList<PbxDescriptor> pbxes)

@@ -47,4 +47,13 @@ public sealed class PbxState
     /// <summary>Channels originated here whose end was not seen yet, written before each originate.</summary>
     [Id(13)]
     public List<string> LiveChannels { get; set; } = [];
+
+    /// <summary>A copy that shares nothing changeable with this one, to be written while this one changes.</summary>
+    public PbxState Snapshot()
+    {
+        var copy = (PbxState)MemberwiseClone();
+        copy.LastErrors = [.. LastErrors];
+        copy.LiveChannels = [.. LiveChannels];
+        return copy;
+    }
 }

@@ -44,6 +44,13 @@ public sealed class PbxLink : IAsyncDisposable
     private readonly AriClient _client;
     private readonly AriEventStream _events;
     private readonly CancellationTokenSource _stop = new();
+    /// <summary>
+    /// Originates sent to the PBX at once. Dials interleave in the PBX grain, and a burst of hundreds sent together would
+    /// make some wait past the request timeout on the PBX's side; a few at a time keep each one quick.
+    /// </summary>
+    private const int OriginatesAtOnce = 10;
+
+    private readonly SemaphoreSlim _originating = new(OriginatesAtOnce);
     private readonly ConcurrentDictionary<string, string> _dialStatus = new();
     private readonly ConcurrentDictionary<string, byte> _answered = new();
     private readonly ConcurrentDictionary<string, string> _hangupAfterPlayback = new();
@@ -91,6 +98,7 @@ public sealed class PbxLink : IAsyncDisposable
     {
         using var scope = CallScope(dial.CallId);
         _logger.LogInformation("{Pbx}: dialling {Number} for call {Call} (channel {Channel})", PbxId, CallGrain.Mask(dial.Number), dial.CallId, dial.ChannelId);
+        await _originating.WaitAsync(_stop.Token);
         try
         {
             await _client.OriginateAsync(new OriginateRequest(dial.ChannelId, _endpoint.DialStringFor(dial.Number))
@@ -104,6 +112,10 @@ public sealed class PbxLink : IAsyncDisposable
         {
             // The channel exists already: this try is live and its events will come.
             return;
+        }
+        finally
+        {
+            _originating.Release();
         }
 
         var originatedAt = _time.GetUtcNow();
