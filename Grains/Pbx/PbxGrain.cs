@@ -213,6 +213,7 @@ public sealed class PbxGrain(
             throw new ArgumentException($"A ping's latency cannot be negative ({ping.Latency}).", nameof(ping));
         }
 
+        var statusBefore = Pbx.Status;
         Pbx.LastPingAt = ping.At;
         Pbx.StatusSince ??= ping.At;
         if (ping.Ok)
@@ -227,7 +228,13 @@ public sealed class PbxGrain(
             SetStatus(PbxStatus.Down, ping.At);
         }
 
-        await SaveAsync();
+        // A good ping that changes only its time and the streak stays in memory: a write every few seconds per PBX would
+        // cost the store much and tell a new activation nothing the next ping does not.
+        if (!ping.Ok || Pbx.Status != statusBefore || !state.RecordExists)
+        {
+            await SaveAsync();
+        }
+
         // On every ping, not on changes only: the process that pings reports the PBX, also right after it took the lease.
         CallPingMetrics.RecordPbxHealth(PbxId, Pbx.Status);
     }

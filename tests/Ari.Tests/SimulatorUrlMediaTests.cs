@@ -71,11 +71,13 @@ public sealed class SimulatorUrlMediaTests
     [InlineData("octet-stream with upper-case .WAV", 2)]
     public async Task PlayUrl_UnreachableOrUnplayable_Answers201ThenFinishesFailed(string fault, int requests)
     {
-        await using var rig = await Rig.StartAsync("url-3", new SimulatorOptions { MediaFetchTimeout = TimeSpan.FromMilliseconds(300) });
+        // Short enough for the hanging server's two tries to fail quickly, long enough that a loaded machine serving a
+        // good answer slowly does not look like a timeout (and a second fetch).
+        await using var rig = await Rig.StartAsync("url-3", new SimulatorOptions { MediaFetchTimeout = TimeSpan.FromMilliseconds(1500) });
         var medium = Faulty(rig.Media, fault);
 
         using var response = await rig.PostPlayAsync("url-3", "p-1", medium);
-        var events = await rig.Harness.Stream.Events.ReadUntilAsync(e => e is PlaybackFinishedEvent, TimeSpan.FromSeconds(5));
+        var events = await rig.Harness.Stream.Events.ReadUntilAsync(e => e is PlaybackFinishedEvent, TimeSpan.FromSeconds(10));
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.Equal(["PlaybackStarted(playing)", "PlaybackFinished(failed)"], events.OfType<PlaybackEvent>().Select(e => e.Describe()));
