@@ -5,7 +5,8 @@ namespace CallPing.Grains.Interfaces.Orgs;
 public sealed record OrgAnswer(
     [property: Id(0)] OrgOutcome Outcome,
     [property: Id(1)] string? Reason = null,
-    [property: Id(2)] string? CreatedId = null)
+    [property: Id(2)] string? CreatedId = null,
+    [property: Id(3)] int? RetryAfterSeconds = null)
 {
     public static OrgAnswer Done { get; } = new(OrgOutcome.Done);
 
@@ -14,4 +15,6 @@ public sealed record OrgAnswer(
     public static OrgAnswer Forbidden(string reason) => new(OrgOutcome.Forbidden, reason);
 
     public static OrgAnswer Conflict(string reason) => new(OrgOutcome.Conflict, reason);
+
+    public static OrgAnswer TooSoon(string reason, TimeSpan wait) => new(OrgOutcome.TooSoon, reason, RetryAfterSeconds: (int)Math.Ceiling(wait.TotalSeconds));
 }

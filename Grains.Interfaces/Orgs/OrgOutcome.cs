@@ -14,4 +14,7 @@ public enum OrgOutcome
 
     /// <summary>The change breaks a rule of the organisation (the last owner cannot go, a member is one already).</summary>
     Conflict = 3,
+
+    /// <summary>Asked again too soon (a limit protects someone): <see cref="OrgAnswer.RetryAfterSeconds"/> says when it may be asked again.</summary>
+    TooSoon = 4,
 }

@@ -7,4 +7,11 @@ public interface INumberGrain : IGrainWithStringKey
     /// <summary>Reserves one call to this number for the alert; false when the number's limit is reached.</summary>
     [Alias("TryReserveCall")]
     Task<bool> TryReserveCallAsync(string alertId);
+
+    /// <summary>
+    /// Reserves one call to this number asked for from the portal (a verification or test call), counted apart from the
+    /// alerts' calls so that testing a phone never uses up its alerts; null when reserved, else how long to wait.
+    /// </summary>
+    [Alias("TryReservePortalCall")]
+    Task<TimeSpan?> TryReservePortalCallAsync(string callId);
 }

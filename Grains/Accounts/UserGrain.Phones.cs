@@ -6,6 +6,7 @@ using CallPing.Grains.Interfaces.Calls;
 using CallPing.Grains.Interfaces.Models;
 using CallPing.Grains.Interfaces.Orgs;
 using CallPing.Grains.Interfaces.Phones;
+using CallPing.Grains.Interfaces.Projects;
 
 namespace CallPing.Grains.Accounts;
 
@@ -67,8 +68,13 @@ public sealed partial class UserGrain
             return OrgAnswer.Conflict("The number is verified already.");
         }
 
-        var code = RandomNumberGenerator.GetInt32(1_000_000).ToString("D6", CultureInfo.InvariantCulture);
         var callId = CallIdOf(phone);
+        if (await PortalCallRefusedAsync(phone, callId) is { } tooSoon)
+        {
+            return tooSoon;
+        }
+
+        var code = RandomNumberGenerator.GetInt32(1_000_000).ToString("D6", CultureInfo.InvariantCulture);
         // The code is stored (as its hash) before the call plays it, so a code heard on the phone is always one that works.
         User.PhoneNumbers[index] = phone with
         {
@@ -162,6 +168,11 @@ public sealed partial class UserGrain
         }
 
         var callId = CallIdOf(phone);
+        if (await PortalCallRefusedAsync(phone, callId) is { } tooSoon)
+        {
+            return tooSoon;
+        }
+
         User.PhoneNumbers[index] = phone with { CallsPlaced = phone.CallsPlaced + 1, LastTestCallId = callId };
         await state.WriteStateAsync();
         await GrainFactory.GetGrain<ICallGrain>(callId).PlaceAsync(new PlaceCallRequest(phone.Number, PhoneCallRingTimeout, Play: TestCallMedia));
@@ -194,6 +205,13 @@ public sealed partial class UserGrain
 
     /// <summary>The code twice, a second of silence between: digits: media are Asterisk's core sounds, on every PBX.</summary>
     public static IReadOnlyList<string> VerificationMedia(string code) => [$"digits:{code}", "sound:silence/1", $"digits:{code}"];
+
+    /// <summary>The number's limit on portal calls, shared by everyone who has it among their numbers; null when this call may go.</summary>
+    private async Task<OrgAnswer?> PortalCallRefusedAsync(StoredPhoneNumber phone, string callId) =>
+        await GrainFactory.GetGrain<INumberGrain>(phone.Number).TryReservePortalCallAsync(callId) is { } wait
+            ? OrgAnswer.TooSoon($"{PhoneNumber.Parse(phone.Number, "number").Masked} had as many verification and test calls as it may have " +
+                $"for now; the next one can be asked for in {Math.Ceiling(wait.TotalMinutes):0} min.", wait)
+            : null;
 
     /// <summary>The id of the next call to a number: "{phoneNumberId}-{n}", the shape the PBX link takes call ids in.</summary>
     private static string CallIdOf(StoredPhoneNumber phone) => $"phone{phone.PhoneNumberId}-{phone.CallsPlaced + 1}";

@@ -6,7 +6,8 @@ namespace CallPing.Grains.Projects;
 
 /// <summary>
 /// A phone number's call limit: at most <see cref="NumberLimitOptions.MaxCalls"/> calls within a sliding
-/// <see cref="NumberLimitOptions.Window"/>, so that an alert storm cannot ring one phone without end.
+/// <see cref="NumberLimitOptions.Window"/>, so that an alert storm cannot ring one phone without end; and apart from
+/// those, a limit on the verification and test calls anyone may ask for from the portal.
 /// </summary>
 public sealed class NumberGrain(
     [PersistentState("number", GrainStorage.Name)] IPersistentState<NumberState> state,
@@ -32,5 +33,21 @@ public sealed class NumberGrain(
         Reservations.Add(new NumberReservation(alertId, now));
         await state.WriteStateAsync();
         return true;
+    }
+
+    public async Task<TimeSpan?> TryReservePortalCallAsync(string callId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(callId);
+        var now = time.GetUtcNow();
+        var calls = state.State.PortalCalls;
+        calls.RemoveAll(r => now - r.At >= Limit.PortalWindow);
+        if (calls.Count >= Limit.MaxPortalCalls)
+        {
+            return calls[0].At + Limit.PortalWindow - now;
+        }
+
+        calls.Add(new NumberReservation(callId, now));
+        await state.WriteStateAsync();
+        return null;
     }
 }

@@ -17,4 +17,14 @@ public sealed class NumberLimitOptions
     /// <summary>The sliding window the calls are counted in.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Verification and test calls allowed to one number within <see cref="PortalWindow"/>, whoever asks: anyone can add
+    /// anyone's number to their account, so without it a stranger could ring a phone over and over.
+    /// </summary>
+    [Range(1, 100)]
+    public int MaxPortalCalls { get; set; } = 5;
+
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
+    public TimeSpan PortalWindow { get; set; } = TimeSpan.FromHours(1);
 }

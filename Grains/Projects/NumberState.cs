@@ -6,4 +6,8 @@ public sealed class NumberState
 {
     [Id(0)]
     public List<NumberReservation> Reservations { get; set; } = [];
+
+    /// <summary>The verification and test calls reserved within the portal's window, oldest first (by call id).</summary>
+    [Id(1)]
+    public List<NumberReservation> PortalCalls { get; set; } = [];
 }

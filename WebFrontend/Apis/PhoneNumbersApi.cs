@@ -29,7 +29,8 @@ public static class PhoneNumbersApi
 
         var phone = phones.MapGroup("/{phoneNumberId}").ProducesProblem(StatusCodes.Status404NotFound);
         phone.MapPost("/verification-call", CallToVerifyAsync).Produces<PlacedCall>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status409Conflict)
-            .WithName("CallToVerifyPhoneNumber").WithSummary("Calls the number to play a new 6-digit code (valid 10 minutes; any earlier code is void).");
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .WithName("CallToVerifyPhoneNumber").WithSummary("Calls the number to play a new 6-digit code (valid 10 minutes; any earlier code is void). A number has at most 5 verification and test calls an hour, whoever asks: 429 with Retry-After beyond.");
         phone.MapPost("/verify", VerifyAsync).Accepts<CodeBody>("application/json").Produces(StatusCodes.Status204NoContent)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("VerifyPhoneNumber").WithSummary("Verifies the number with the code its call played; the third wrong code voids it.");
@@ -37,7 +38,8 @@ public static class PhoneNumbersApi
             .ProducesValidationProblem()
             .WithName("SetPhoneNumberActive").WithSummary("Turns the number on or off for escalations (needs a step-up).");
         phone.MapPost("/test-call", PlaceTestCallAsync).Produces<PlacedCall>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status409Conflict)
-            .WithName("PlaceTestCall").WithSummary("Places a test call to a verified number; GET the same path for its outcome.");
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .WithName("PlaceTestCall").WithSummary("Places a test call to a verified number (within the number's limit of verification and test calls); GET the same path for its outcome.");
         phone.MapGet("/test-call", GetTestCallAsync).Produces<TestCallView>()
             .WithName("GetTestCall").WithSummary("The number's last test call: status, and its outcome once ended.");
         return endpoints;

@@ -6,6 +6,7 @@ using CallPing.Grains.Interfaces.Orgs;
 using CallPing.Grains.Interfaces.Phones;
 using CallPing.Grains.Interfaces.Projects;
 using CallPing.Grains.Tests.Alerts;
+using CallPing.PbxSimulator.Scripting;
 using CallPing.TestSupport;
 
 namespace CallPing.Grains.Tests.Phones;
@@ -109,6 +110,37 @@ public sealed class PhoneVerificationTests(EscalationCluster cluster) : Escalati
 
         Assert.Equal(OrgOutcome.Conflict, answer.Outcome);
         Assert.Empty(Dialled(number));
+    }
+
+    [Fact]
+    public async Task PortalCalls_SixthToANumberWithinAnHour_RefusedWithItsWaitWhoeverAsks_AlertCallsUnaffected()
+    {
+        var (first, number) = await PersonWithNumberAsync();
+        Phone(number, PhoneScript.Busy());
+        var stranger = Guid.NewGuid().ToString("N");
+        await User(stranger).CreateAsync($"u{stranger}@example.test");
+        _numberIds[stranger] = (await User(stranger).AddPhoneNumberAsync(number, "someone else's")).CreatedId!;
+
+        var allowed = new List<OrgAnswer>();
+        for (var i = 0; i < 5; i++)
+        {
+            allowed.Add(await User(i % 2 == 0 ? first : stranger).CallToVerifyAsync(NumberIdOf(i % 2 == 0 ? first : stranger)));
+        }
+
+        await DialledReachesAsync(number, 5);
+        var refused = await User(stranger).CallToVerifyAsync(NumberIdOf(stranger));
+        var alertCallReserved = await Silo.Grains.GetGrain<INumberGrain>(number).TryReserveCallAsync($"alert-{Guid.NewGuid():N}");
+        Silo.Time.Advance(TimeSpan.FromHours(1));
+        var afterAnHour = await User(stranger).CallToVerifyAsync(NumberIdOf(stranger));
+
+        Assert.All(allowed, a => Assert.Equal(OrgOutcome.Done, a.Outcome));
+        Assert.Equal(OrgOutcome.TooSoon, refused.Outcome);
+        Assert.InRange(refused.RetryAfterSeconds!.Value, 3500, 3600);
+        Assert.Contains("verification and test calls", refused.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(number[^6..], refused.Reason, StringComparison.Ordinal);
+        Assert.True(alertCallReserved);
+        Assert.Equal(OrgOutcome.Done, afterAnHour.Outcome);
+        await DialledReachesAsync(number, 6);
     }
 
     private IUserGrain User(string userId) => Silo.Grains.GetGrain<IUserGrain>(userId);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using CallPing.Grains.Interfaces.Accounts;
 using CallPing.Grains.Interfaces.Audit;
+using CallPing.TestSupport.Accounts;
 using CallPing.WebFrontend.Tests.Accounts;
 using CallPing.WebFrontend.Tests.Orgs;
 
@@ -57,14 +58,12 @@ public sealed class PhoneNumberApiTests(AccountsFixture fixture) : IAsyncLifetim
     public async Task AddThenList_E164Number_ListedUnverifiedAndActive()
     {
         var person = _world.Outsider;
-        var number = $"+4930{Random.Shared.Next(1_000_000, 10_000_000)}";
 
-        using var added = await person.Browser.SendAsync(HttpMethod.Post, "/api/v1/phone-numbers", new { number, label = "desk" });
-        var id = JsonDocument.Parse(await added.Content.ReadAsStringAsync()).RootElement.GetProperty("phoneNumberId").GetString();
+        var (number, id, added) = await AddNumberAsync(person.Browser);
         using var listed = await person.Browser.GetAsync("/api/v1/phone-numbers");
         var mine = JsonDocument.Parse(await listed.Content.ReadAsStringAsync()).RootElement.EnumerateArray().Single(n => n.GetProperty("phoneNumberId").GetString() == id);
 
-        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, added);
         Assert.Equal(number, mine.GetProperty("number").GetString());
         Assert.Equal("Unverified", mine.GetProperty("status").GetString());
         Assert.True(mine.GetProperty("active").GetBoolean());
@@ -89,6 +88,36 @@ public sealed class PhoneNumberApiTests(AccountsFixture fixture) : IAsyncLifetim
             var row = Assert.Single(rows);
             Assert.Equal((member.UserId, numberId, active ? "inactive" : "active"), (row.ActorUserId, row.Target, row.Detail));
         }
+    }
+
+    [Fact]
+    public async Task VerificationCalls_OverTheNumbersLimit_429WithRetryAfterAsProblemJson()
+    {
+        var person = _world.Outsider;
+        var (_, id, _) = await AddNumberAsync(person.Browser);
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            using var placed = await person.Browser.SendAsync(HttpMethod.Post, $"/api/v1/phone-numbers/{id}/verification-call", new { });
+            statuses.Add(placed.StatusCode);
+        }
+
+        using var refused = await person.Browser.SendAsync(HttpMethod.Post, $"/api/v1/phone-numbers/{id}/verification-call", new { });
+
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.Accepted, s));
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.InRange(refused.Headers.RetryAfter?.Delta?.TotalSeconds ?? 0, 3000, 3600);
+    }
+
+    /// <summary>Adds a new number through the API: the number, its id and the answer's status.</summary>
+    private static async Task<(string Number, string? Id, HttpStatusCode Status)> AddNumberAsync(Browser browser)
+    {
+        var number = $"+4930{Random.Shared.Next(1_000_000, 10_000_000)}";
+        using var added = await browser.SendAsync(HttpMethod.Post, "/api/v1/phone-numbers", new { number, label = "desk" });
+        var id = JsonDocument.Parse(await added.Content.ReadAsStringAsync()).RootElement.GetProperty("phoneNumberId").GetString();
+        return (number, id, added.StatusCode);
     }
 
     private async Task<string> NumbersAsync(string userId) =>
