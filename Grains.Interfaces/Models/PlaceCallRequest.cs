@@ -4,7 +4,8 @@ namespace CallPing.Grains.Interfaces.Models;
 /// What to call: an E.164 number and how long it may ring. With <paramref name="AlertId"/>, the call plays the alert's
 /// prompt when answered (<paramref name="Prompts"/> spoken, or the PBX's core sounds without them), waits for a key and
 /// tells the alert how it ended. Without one, a call with <paramref name="Play"/> plays those media when answered and
-/// hangs up after them (a phone number's verification code, a test call).
+/// hangs up after them (a test call); with <paramref name="Code"/> too, it stays on the line for the callee to key the
+/// code in (a phone number's verification call).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("callping.PlaceCallRequest")]
 public sealed record PlaceCallRequest(
@@ -13,4 +14,5 @@ public sealed record PlaceCallRequest(
     [property: Id(2)] string? AlertId = null,
     [property: Id(3)] string? Summary = null,
     [property: Id(4)] SpokenPrompts? Prompts = null,
-    [property: Id(5)] IReadOnlyList<string>? Play = null);
+    [property: Id(5)] IReadOnlyList<string>? Play = null,
+    [property: Id(6)] KeyedCode? Code = null);

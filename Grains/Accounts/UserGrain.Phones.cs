@@ -12,7 +12,8 @@ namespace CallPing.Grains.Accounts;
 
 /// <summary>
 /// The phone numbers of <see cref="UserGrain"/>: each is verified by a call through the PBX fleet that plays a
-/// 6-digit code, which its owner types back; only a verified, active number is called by escalations.
+/// 6-digit code, which its owner keys in on the call or types into the portal; only a verified, active number is called
+/// by escalations.
 /// </summary>
 public sealed partial class UserGrain
 {
@@ -85,8 +86,8 @@ public sealed partial class UserGrain
             CallsPlaced = phone.CallsPlaced + 1,
         };
         await state.WriteStateAsync();
-        await GrainFactory.GetGrain<ICallGrain>(callId).PlaceAsync(
-            new PlaceCallRequest(phone.Number, PhoneCallRingTimeout, Play: VerificationMedia(code)));
+        await GrainFactory.GetGrain<ICallGrain>(callId).PlaceAsync(new PlaceCallRequest(phone.Number, PhoneCallRingTimeout,
+            Play: VerificationMedia(code), Code: new KeyedCode(this.GetPrimaryKeyString(), phone.PhoneNumberId, code.Length)));
         return new OrgAnswer(OrgOutcome.Done, CreatedId: callId);
     }
 

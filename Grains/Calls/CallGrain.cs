@@ -73,6 +73,7 @@ public sealed partial class CallGrain(
         Call.Summary = request.Summary;
         Call.Prompts = request.Prompts;
         Call.Play = request.AlertId is null ? [.. request.Play ?? []] : [];
+        Call.Code = request.AlertId is null ? request.Code : null;
         await this.RegisterOrUpdateReminder(WatchdogReminder, TimeSpan.FromSeconds(Call.RingTimeoutSeconds) + OutcomeGrace, WatchdogPeriod);
         await StartNextTryAsync();
         return View();
@@ -98,9 +99,9 @@ public sealed partial class CallGrain(
         Call.Tries[index] = attempt with { AnsweredAt = time.GetUtcNow() };
         Call.Status = CallStatus.Answered;
         var prompt = Call.AlertId is not null && Call.Result is null;
-        if (prompt)
+        if (prompt || Call.Code is not null)
         {
-            Call.KeyWaitUntil = time.GetUtcNow() + AlertPrompt.KeyWait;
+            Call.KeyWaitUntil = time.GetUtcNow() + (prompt ? AlertPrompt.KeyWait : KeyedCodeWait);
         }
 
         await state.WriteStateAsync();
@@ -109,10 +110,17 @@ public sealed partial class CallGrain(
         {
             ArmKeyWait();
             await PlayAlertAsync();
+            return;
         }
-        else if (Call.Play.Count > 0 && Call.PromptPlays == 0)
+
+        if (Call.Code is not null)
         {
-            await PlayAsync(Call.Play, hangupAfter: true);
+            ArmKeyWait();
+        }
+
+        if (Call.Play.Count > 0 && Call.PromptPlays == 0)
+        {
+            await PlayAsync(Call.Play, hangupAfter: Call.Code is null);
         }
     }
 
@@ -126,7 +134,18 @@ public sealed partial class CallGrain(
 
     public async Task OnKeyAsync(string channelId, string digit)
     {
-        if (Current is not { AnsweredAt: not null, EndedAt: null } current || current.ChannelId != channelId || Call.Result is not null || Call.AlertId is null)
+        if (Current is not { AnsweredAt: not null, EndedAt: null } current || current.ChannelId != channelId || Call.Result is not null)
+        {
+            return;
+        }
+
+        if (Call.Code is { } code)
+        {
+            await OnCodeKeyAsync(code, digit);
+            return;
+        }
+
+        if (Call.AlertId is null)
         {
             return;
         }

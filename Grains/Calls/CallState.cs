@@ -65,4 +65,8 @@ public sealed class CallState
     /// <summary>What a call without an alert plays when answered, before it hangs up.</summary>
     [Id(16)]
     public List<string> Play { get; set; } = [];
+
+    /// <summary>The code a call without an alert takes keyed in, if any.</summary>
+    [Id(17)]
+    public KeyedCode? Code { get; set; }
 }

@@ -81,9 +81,35 @@ internal sealed class PlaybackDriver(CallEngine engine, SimPlayback playback, Ti
             {
                 Raise("PlaybackContinuing", "continuing", i);
             }
+
+            KeyInIfDigits(playback.Media[i]);
         }
 
         Finish("done");
+    }
+
+    /// <summary>A phone scripted to key in what it hears presses the digits of the first number read to it whole.</summary>
+    private void KeyInIfDigits(string medium)
+    {
+        var channel = playback.Channel;
+        lock (channel.Gate)
+        {
+            if (!channel.Script.KeysInDigitsHeard || channel.KeyedInDigits || !medium.StartsWith("digits:", StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            channel.KeyedInDigits = true;
+        }
+
+        _ = Task.Run(async () =>
+        {
+            foreach (var digit in medium["digits:".Length..])
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100), channel.Life.Token);
+                engine.PressKey(channel, digit.ToString());
+            }
+        }, channel.Life.Token);
     }
 
     /// <summary>How long the medium plays; null when Asterisk fails it (unknown scheme, a URL it cannot fetch or open).</summary>

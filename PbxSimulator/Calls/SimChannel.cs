@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CallPing.PbxSimulator.Scripting;
 
 namespace CallPing.PbxSimulator.Calls;
 
@@ -40,6 +41,12 @@ internal sealed class SimChannel
     public bool InStasis { get; set; }
 
     public bool Ended { get; set; }
+
+    /// <summary>The phone's script, for what it does in answer to what it hears.</summary>
+    public PhoneScript Script { get; init; } = PhoneScript.Default;
+
+    /// <summary>Whether the phone has keyed in the digits it heard (it does so once).</summary>
+    public bool KeyedInDigits { get; set; }
 
     /// <summary>Completes when the last playback asked for on this channel is over: the next one plays after it.</summary>
     public Task PlaybackQueue { get; set; } = Task.CompletedTask;

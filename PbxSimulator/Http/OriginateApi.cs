@@ -82,6 +82,7 @@ internal static class OriginateApi
             CallerName = callerName,
             CallerNumber = callerNumber,
             RingTimeout = ParseTimeout(Param("timeout")),
+            Script = script,
         };
         if (!pbx.Engine.Channels.TryAdd(channel))
         {

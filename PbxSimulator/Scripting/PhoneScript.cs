@@ -23,6 +23,12 @@ public sealed record PhoneScript
     /// <summary>SIP status reported as tech_cause; null = derived from the cause.</summary>
     public int? TechCause { get; init; }
 
+    /// <summary>
+    /// The callee keys in the first number read to it (a <c>digits:</c> medium played whole), a key every 100 ms after it,
+    /// as a person types back a verification code they just heard.
+    /// </summary>
+    public bool KeysInDigitsHeard { get; init; }
+
     /// <summary>How long the PBX takes to answer the originate request for this number.</summary>
     public TimeSpan OriginateDelay { get; init; } = TimeSpan.Zero;
 
@@ -35,6 +41,9 @@ public sealed record PhoneScript
     /// <summary>Answers, then presses each digit in turn, the first <paramref name="firstAfter"/> the answer, then every <paramref name="gap"/>.</summary>
     public static PhoneScript AnswersAndPresses(TimeSpan after, string digits, TimeSpan firstAfter, TimeSpan gap) =>
         Answers(after, [.. digits.Select((d, i) => new ScriptedKey(d.ToString(), firstAfter + (gap * i)))]);
+
+    /// <summary>Answers and keys in the first code read to it.</summary>
+    public static PhoneScript AnswersAndKeysInTheCode() => new() { KeysInDigitsHeard = true };
 
     public static PhoneScript RingsWithoutAnswer() => new() { Behavior = PhoneBehavior.RingsWithoutAnswer };
 

@@ -1,4 +1,5 @@
 using CallPing.Grains.Accounts;
+using CallPing.Grains.Calls;
 using CallPing.Grains.Interfaces.Accounts;
 using CallPing.Grains.Interfaces.Audit;
 using CallPing.Grains.Interfaces.Models;
@@ -20,7 +21,39 @@ namespace CallPing.Grains.Tests.Phones;
 public sealed class PhoneVerificationTests(EscalationCluster cluster) : EscalationTest(cluster)
 {
     [Fact]
-    public async Task VerificationCall_PlaysTheCodeAndHangsUp_RightCodeVerifiesTheNumber()
+    public async Task VerificationCall_CalleeKeysInTheCodeItHeard_NumberVerifiedThenThankedAndHungUp()
+    {
+        var (user, number) = await PersonWithNumberAsync();
+        Phone(number, PhoneScript.AnswersAndKeysInTheCode());
+
+        var placed = await User(user).CallToVerifyAsync(NumberIdOf(user));
+        var channel = $"{placed.CreatedId}-1";
+        await WaitUntilAsync(() => HangupsOf(channel).Count > 0, "the verification call hung up after the code was keyed in");
+
+        var view = Assert.Single(await User(user).GetPhoneNumbersAsync());
+        Assert.Equal(PhoneNumberStatus.Verified, view.Status);
+        Assert.Equal(6, KeyPressesOn(channel).Count);
+        Assert.Equal(CallGrain.CodeAccepted, PlaybacksOn(channel)[^1].Media);
+    }
+
+    [Fact]
+    public async Task VerificationCall_CalleeKeysInAWrongCode_ToldSoAndStaysOnTheLine_OneWrongTryCounted()
+    {
+        var (user, number) = await PersonWithNumberAsync();
+        Phone(number, AnswersAndPresses(("0", 0.5), ("0", 0.6), ("0", 0.7), ("0", 0.8), ("0", 0.9), ("0", 1.0)));
+
+        var placed = await User(user).CallToVerifyAsync(NumberIdOf(user));
+        var channel = $"{placed.CreatedId}-1";
+        await WaitUntilAsync(() => PlaybacksOn(channel).Any(p => p.Media.SequenceEqual(CallGrain.CodeRefused)), "the wrong code answered");
+
+        // 000000 is the code one time in a million: the test would then see the number verified.
+        var view = Assert.Single(await User(user).GetPhoneNumbersAsync());
+        Assert.Equal((PhoneNumberStatus.Unverified, 1), (view.Status, view.WrongCodes));
+        Assert.Empty(HangupsOf(channel));
+    }
+
+    [Fact]
+    public async Task VerificationCall_PlaysTheCode_RightCodeTypedInVerifiesTheNumber()
     {
         var (user, number) = await PersonWithNumberAsync();
         Phone(number, AnswersAndPresses());
@@ -171,7 +204,6 @@ public sealed class PhoneVerificationTests(EscalationCluster cluster) : Escalati
         Assert.Equal(3, media.Count);
         Assert.Matches("^digits:[0-9]{6}$", media[0]);
         Assert.Equal(media[0], media[2]);
-        await WaitUntilAsync(() => HangupsOf(channel).Count > 0, "the verification call hung up after the code");
         return media[0]["digits:".Length..];
     }
 }
