@@ -44,7 +44,7 @@ public static class AdminApi
             .ProducesProblem(StatusCodes.Status404NotFound);
         var gate = IntakeGate.For(endpoints);
         admin.MapPost("/projects/{id}/keys/{keyId}/revoke", (string id, string keyId, HttpContext context, IGrainFactory grains) => RevokeApiKeyAsync(id, keyId, context, grains, gate))
-            .WithName("RevokeApiKey").WithSummary("Revokes an API key of a project: every web node refuses it within a few seconds.")
+            .WithName("RevokeApiKey").WithSummary("Revokes a live API key of a project: this web node refuses it at once, the others within 2 s; a key revoked already is 404.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;
     }

@@ -2,7 +2,11 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using CallPing.Grains.Interfaces.Audit;
 using CallPing.Grains.Projects;
+using CallPing.WebFrontend.Hosting;
 using CallPing.WebFrontend.Tests.Accounts;
 
 namespace CallPing.WebFrontend.Tests.Orgs;
@@ -81,5 +85,23 @@ public sealed class ProjectKeysApiTests(AccountsFixture fixture) : IAsyncLifetim
         Assert.Equal(HttpStatusCode.NotFound, crossed.StatusCode);
         Assert.Equal("application/problem+json", crossed.Content.Headers.ContentType?.MediaType);
         Assert.Contains(second.KeyId, await listed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AdminTokenRevoke_OrganisationsKey_OneOperatorRowInItsLogAndASecondRevoke404()
+    {
+        var org = await _world.NewOrgAsync();
+        var folder = fixture.App.Services.GetRequiredService<IOptions<StorageOptions>>().Value.DataFolder;
+        using var admin = fixture.App.CreateClient();
+        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await File.ReadAllTextAsync(Path.Combine(folder, "admin-token"))).Trim());
+
+        using var revoked = await admin.PostAsync($"/admin/projects/{org.ProjectId}/keys/{org.KeyId}/revoke", null);
+        using var again = await admin.PostAsync($"/admin/projects/{org.ProjectId}/keys/{org.KeyId}/revoke", null);
+        var rows = (await _world.Grains.GetGrain<IAuditLogGrain>(org.OrgId).GetPageAsync(null, 200)).Rows.Where(r => r.Action == AuditActions.ApiKeyRevoke).ToList();
+
+        Assert.Equal(HttpStatusCode.NoContent, revoked.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+        var row = Assert.Single(rows);
+        Assert.Equal((AuditContext.Operator, org.KeyId, org.ProjectId), (row.ActorUserId, row.Target, row.Detail));
     }
 }

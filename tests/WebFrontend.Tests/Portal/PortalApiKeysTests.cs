@@ -11,22 +11,22 @@ using static Microsoft.Playwright.Assertions;
 
 namespace CallPing.WebFrontend.Tests.Portal;
 
-/// <summary>A project's API keys page: an owner creates a key and sees it once, monitoring raises an alert with it, a member sees the list without the buttons, the owner revokes it and intake refuses it.</summary>
+/// <summary>A project's API keys page: an admin creates a key and sees it once, monitoring raises an alert with it, a member sees the list without the buttons, the admin revokes it and intake refuses it.</summary>
 [Collection(PortalCollection.Name)]
 public sealed class PortalApiKeysTests(PortalFixture portal)
 {
     [Fact]
     public async Task KeysPage_CreateUseAndRevoke_KeyShownOnceWorksThenGets401()
     {
-        await using var ownerTab = await portal.NewTabAsync();
+        await using var adminTab = await portal.NewTabAsync();
         await using var memberTab = await portal.NewTabAsync();
-        var ownerEmail = await portal.SignedUpAsync(ownerTab);
+        var adminEmail = await portal.SignedUpAsync(adminTab);
         var memberEmail = await portal.SignedUpAsync(memberTab);
-        await PortalFixture.LogInAsync(ownerTab, ownerEmail);
+        await PortalFixture.LogInAsync(adminTab, adminEmail);
         await PortalFixture.LogInAsync(memberTab, memberEmail);
-        var projectId = await OrgWithProjectAsync(ownerEmail, memberEmail);
-        var page = ownerTab.Page;
-        await ownerTab.GotoAsync($"/projects/{projectId}/keys");
+        var projectId = await OrgWithProjectAsync(await SomeoneElseAsync(), (adminEmail, OrgRole.Admin), (memberEmail, OrgRole.Member));
+        var page = adminTab.Page;
+        await adminTab.GotoAsync($"/projects/{projectId}/keys");
         await Expect(page.Locator("#api-keys tbody tr")).ToHaveCountAsync(0);
 
         await page.GetByLabel("Label, to tell what uses the key").FillAsync("alertmanager");
@@ -35,8 +35,8 @@ public sealed class PortalApiKeysTests(PortalFixture portal)
         var key = await page.Locator("#new-key-value").TextContentAsync() ?? "";
         Assert.Matches("^cp_live_[A-Za-z0-9_-]{43}$", key);
         await Expect(page.Locator("#new-key")).ToContainTextAsync("shows it this once");
-        await ownerTab.ScreenshotAsync("project-keys-created");
-        await ownerTab.AssertAccessibleAsync();
+        await adminTab.ScreenshotAsync("project-keys-created");
+        await adminTab.AssertAccessibleAsync();
 
         using var intake = IntakeClient(key);
         using var raised = await intake.PostAsJsonAsync("/api/v1/alerts", new { summary = "Disk full on db-1", severity = "critical", action = "trigger" });
@@ -49,7 +49,7 @@ public sealed class PortalApiKeysTests(PortalFixture portal)
         await Expect(row).ToContainTextAsync(key[..12]);
         await Expect(row).Not.ToContainTextAsync("Never");
         Assert.DoesNotContain(key, await page.ContentAsync(), StringComparison.Ordinal);
-        await ownerTab.ScreenshotAsync("project-keys");
+        await adminTab.ScreenshotAsync("project-keys");
 
         await memberTab.GotoAsync($"/projects/{projectId}/keys");
         await Expect(memberTab.Page.Locator("#api-keys tbody tr")).ToContainTextAsync("alertmanager");
@@ -63,7 +63,7 @@ public sealed class PortalApiKeysTests(PortalFixture portal)
         using var refused = await intake.PostAsJsonAsync("/api/v1/alerts", new { summary = "Disk full on db-1", severity = "critical", action = "trigger" });
 
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
-        ownerTab.AssertNoErrors();
+        adminTab.AssertNoErrors();
         memberTab.AssertNoErrors();
     }
 
@@ -71,32 +71,38 @@ public sealed class PortalApiKeysTests(PortalFixture portal)
     public async Task KeysPage_ProjectOfAnotherOrganisation_NotFound()
     {
         await using var tab = await portal.NewTabAsync();
-        await using var strangerTab = await portal.NewTabAsync();
         var email = await portal.SignedUpAsync(tab);
         await PortalFixture.LogInAsync(tab, email);
-        var strangersProject = await OrgWithProjectAsync(await portal.SignedUpAsync(strangerTab), memberEmail: null);
+        var strangersProject = await OrgWithProjectAsync(await SomeoneElseAsync());
 
         var response = await tab.Page.GotoAsync($"/projects/{strangersProject}/keys");
 
         Assert.Equal(404, response!.Status);
     }
 
-    /// <summary>An organisation of the owner (made through its grain, as the API would) with a project, and the member joined by an invitation.</summary>
-    private async Task<string> OrgWithProjectAsync(string ownerEmail, string? memberEmail)
+    /// <summary>An organisation of the owner (made through its grain, as the API would) with a project, and others joined by invitations.</summary>
+    private async Task<string> OrgWithProjectAsync(string ownerEmail, params (string Email, OrgRole Role)[] joining)
     {
         var grains = portal.App.Grains;
         var owner = new AuditContext((await UserIdAsync(ownerEmail))!, "127.0.0.1");
         var org = grains.GetGrain<IOrganizationGrain>(Guid.NewGuid().ToString("N"));
         await org.CreateAsync("Keys Ltd", ownerEmail, owner);
         var projectId = (await org.CreateProjectAsync("Web shop", owner)).CreatedId!;
-        if (memberEmail is not null)
+        foreach (var (email, role) in joining)
         {
             var secret = SecretHash.NewSecret();
-            await org.InviteAsync(new NewInvitation(memberEmail, OrgRole.Member, SecretHash.Of(secret), portal.App.Clock.GetUtcNow().AddDays(7)), owner);
-            Assert.Equal(OrgOutcome.Done, (await org.JoinAsync(SecretHash.Of(secret), memberEmail, new AuditContext((await UserIdAsync(memberEmail))!, "127.0.0.1"))).Outcome);
+            await org.InviteAsync(new NewInvitation(email, role, SecretHash.Of(secret), portal.App.Clock.GetUtcNow().AddDays(7)), owner);
+            Assert.Equal(OrgOutcome.Done, (await org.JoinAsync(SecretHash.Of(secret), email, new AuditContext((await UserIdAsync(email))!, "127.0.0.1"))).Outcome);
         }
 
         return projectId;
+    }
+
+    /// <summary>The address of a verified account made in a browser of its own, which the test does not use further.</summary>
+    private async Task<string> SomeoneElseAsync()
+    {
+        await using var tab = await portal.NewTabAsync();
+        return await portal.SignedUpAsync(tab);
     }
 
     private Task<string?> UserIdAsync(string email) =>
