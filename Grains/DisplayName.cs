@@ -17,11 +17,14 @@ public static class DisplayName
             throw new ArgumentException($"The name must be 1 to {MaxLength} characters (got {trimmed.Length} after trimming).", field);
         }
 
-        if (trimmed.Any(c => char.IsControl(c) || c is '<' or '>'))
+        if (trimmed.Any(IsForbidden))
         {
             throw new ArgumentException("The name may not contain control characters, '<' or '>'.", field);
         }
 
         return trimmed;
     }
+
+    /// <summary>A character no name or label may hold: a control character, or one that markup could take for its own.</summary>
+    public static bool IsForbidden(char c) => char.IsControl(c) || c is '<' or '>';
 }

@@ -32,4 +32,10 @@ public static class AuditActions
 
     /// <summary>A member turned one of their phone numbers on or off. Target: the phone number id; detail: "active" or "inactive".</summary>
     public const string PhoneNumberToggle = "phone-number.toggle";
+
+    /// <summary>An API key was issued. Target: the key id; detail: the project.</summary>
+    public const string ApiKeyCreate = "api-key.create";
+
+    /// <summary>An API key was revoked. Target: the key id; detail: the project.</summary>
+    public const string ApiKeyRevoke = "api-key.revoke";
 }

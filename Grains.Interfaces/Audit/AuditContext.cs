@@ -4,4 +4,8 @@ namespace CallPing.Grains.Interfaces.Audit;
 [GenerateSerializer, Immutable, Alias("callping.AuditContext")]
 public sealed record AuditContext(
     [property: Id(0)] string ActorUserId,
-    [property: Id(1)] string Ip);
+    [property: Id(1)] string Ip)
+{
+    /// <summary>The actor of a change made with the operator's admin token, who is no user.</summary>
+    public const string Operator = "operator";
+}

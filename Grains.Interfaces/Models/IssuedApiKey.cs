@@ -5,4 +5,6 @@ namespace CallPing.Grains.Interfaces.Models;
 public sealed record IssuedApiKey(
     [property: Id(0)] string KeyId,
     [property: Id(1)] string Key,
-    [property: Id(2)] string Prefix);
+    [property: Id(2)] string Prefix,
+    [property: Id(3)] string Label,
+    [property: Id(4)] DateTimeOffset CreatedAt);

@@ -1,3 +1,4 @@
+using CallPing.Grains.Interfaces.Audit;
 using CallPing.Grains.Interfaces.Models;
 using Orleans.Concurrency;
 
@@ -31,13 +32,20 @@ public interface IProjectGrain : IGrainWithStringKey
     [Alias("Delete")]
     Task DeleteAsync();
 
-    /// <summary>Issues a new API key ("cp_live_..."); the full key is in the answer only, the project keeps its hash.</summary>
+    /// <summary>
+    /// Issues a new API key ("cp_live_..."); the full key is in the answer only, the project keeps its hash. With
+    /// <paramref name="by"/>, an organisation's project stores the audit row with the key.
+    /// </summary>
     [Alias("IssueApiKey")]
-    Task<IssuedApiKey> IssueApiKeyAsync(string label);
+    Task<IssuedApiKey> IssueApiKeyAsync(string label, AuditContext? by = null);
 
-    /// <summary>Revokes an API key by its id; it stops authenticating at once.</summary>
+    /// <summary>
+    /// Revokes a live API key by its id: it stops authenticating at once. Answers the key's hash, or null when the
+    /// project has no live key of that id (unknown, or revoked already). With <paramref name="by"/>, an organisation's
+    /// project stores the audit row with the revocation.
+    /// </summary>
     [Alias("RevokeApiKey")]
-    Task RevokeApiKeyAsync(string keyId);
+    Task<string?> RevokeApiKeyAsync(string keyId, AuditContext? by = null);
 
     /// <summary>Sets the voice (an espeak-ng voice such as en, uk, de, es, fr) and speed its calls speak with.</summary>
     [Alias("SetSpeech")]

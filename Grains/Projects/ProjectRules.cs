@@ -50,9 +50,14 @@ public static partial class ProjectRules
     public static string ValidLabel(string? label)
     {
         var trimmed = label?.Trim() ?? "";
-        return trimmed.Length is >= 1 and <= MaxLabelLength
-            ? trimmed
-            : throw new ArgumentException($"The label must be 1 to {MaxLabelLength} characters.", "Label");
+        if (trimmed.Length is < 1 or > MaxLabelLength)
+        {
+            throw new ArgumentException($"The label must be 1 to {MaxLabelLength} characters (got {trimmed.Length} after trimming).", "Label");
+        }
+
+        return trimmed.Any(DisplayName.IsForbidden)
+            ? throw new ArgumentException("The label may not contain control characters, '<' or '>'.", "Label")
+            : trimmed;
     }
 
     /// <summary>The trimmed name of a project (see <see cref="DisplayName"/>).</summary>

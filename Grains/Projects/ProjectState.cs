@@ -1,3 +1,4 @@
+using CallPing.Grains.Interfaces.Audit;
 using CallPing.Grains.Interfaces.Models;
 
 namespace CallPing.Grains.Projects;
@@ -33,4 +34,8 @@ public sealed class ProjectState
     /// <summary>An organisation project's contacts: members' phone numbers, in call order.</summary>
     [Id(7)]
     public List<PolicyContact> PolicyContacts { get; set; } = [];
+
+    /// <summary>Audit entries of key changes stored here and not yet known to be in the organisation's log.</summary>
+    [Id(8)]
+    public List<AuditEntry> PendingAudit { get; set; } = [];
 }

@@ -1,10 +1,12 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using CallPing.Grains.Calls;
+using CallPing.Grains.Interfaces.Audit;
 using CallPing.Grains.Interfaces.Models;
 using CallPing.Grains.Interfaces.Projects;
 using CallPing.Grains.Projects;
 using CallPing.WebFrontend.Admin;
+using CallPing.WebFrontend.Intake;
 
 namespace CallPing.WebFrontend.Apis;
 
@@ -40,8 +42,9 @@ public static class AdminApi
         admin.MapGet("/projects/{id}", GetProjectAsync)
             .WithName("GetProject").WithSummary("A project with masked contacts and its API keys without secrets.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        admin.MapPost("/projects/{id}/keys/{keyId}/revoke", RevokeApiKeyAsync)
-            .WithName("RevokeApiKey").WithSummary("Revokes an API key of a project: every web node refuses it within a few seconds.")
+        var gate = IntakeGate.For(endpoints);
+        admin.MapPost("/projects/{id}/keys/{keyId}/revoke", (string id, string keyId, HttpContext context, IGrainFactory grains) => RevokeApiKeyAsync(id, keyId, context, grains, gate))
+            .WithName("RevokeApiKey").WithSummary("Revokes a live API key of a project: this web node refuses it at once, the others within 2 s; a key revoked already is 404.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;
     }
@@ -107,16 +110,14 @@ public static class AdminApi
             : TypedResults.Ok(view with { Contacts = Masked(view.Contacts) });
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeApiKeyAsync(string id, string keyId, IGrainFactory grains)
+    // An organisation's project records the operator's revocation in its audit log; the operator is no user of it.
+    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeApiKeyAsync(string id, string keyId, HttpContext context, IGrainFactory grains, IntakeGate gate)
     {
         var project = grains.GetGrain<IProjectGrain>(id);
-        if (await project.GetAsync() is not { } view || view.ApiKeys.All(k => k.KeyId != keyId))
-        {
-            return TypedResults.Problem($"Project {id} has no API key {keyId}.", statusCode: StatusCodes.Status404NotFound, title: "No such key");
-        }
-
-        await project.RevokeApiKeyAsync(keyId);
-        return TypedResults.NoContent();
+        var by = new AuditContext(AuditContext.Operator, context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+        return await project.GetAsync() is not null && await gate.RevokeAsync(project, keyId, by)
+            ? TypedResults.NoContent()
+            : TypedResults.Problem($"Project {id} has no live API key {keyId}.", statusCode: StatusCodes.Status404NotFound, title: "No such key");
     }
 
     private static EscalationPolicy? PolicyOf(CreateProjectBody body)

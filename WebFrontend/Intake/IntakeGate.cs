@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using CallPing.Grains.Interfaces.Audit;
+using CallPing.Grains.Interfaces.Projects;
 using CallPing.Grains.Projects;
 
 namespace CallPing.WebFrontend.Intake;
@@ -72,6 +74,23 @@ public sealed class IntakeGate : IDisposable
 
         var projectId = await _keys.ProjectOfAsync(hash);
         return projectId is null ? (null, Unauthorized) : (projectId, null);
+    }
+
+    /// <summary>
+    /// Revokes a project's live key and refuses it on this node from now on, rather than when this node's confirmation
+    /// of it runs out (other nodes refuse it within <see cref="ApiKeyCache.ConfirmedFor"/>). False when the project has
+    /// no live key of that id.
+    /// </summary>
+    public async Task<bool> RevokeAsync(IProjectGrain project, string keyId, AuditContext? by)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        if (await project.RevokeApiKeyAsync(keyId, by) is not { } hash)
+        {
+            return false;
+        }
+
+        _keys.Forget(hash);
+        return true;
     }
 
     public void Dispose() => _limiter.Dispose();

@@ -36,6 +36,12 @@ const then = {
     document.getElementById("totp-confirm").hidden = true;
     reveal(document.getElementById("recovery-codes"));
   },
+  // A new API key: shown this once; the list shows its first characters after a reload.
+  apiKeyCreated(form, body) {
+    document.getElementById("new-key-value").textContent = body.key;
+    form.reset();
+    reveal(document.getElementById("new-key"));
+  },
 };
 
 // Where a login goes: the page that sent the browser to it (?next=), when that is a page of this site.
@@ -226,6 +232,16 @@ document.addEventListener("DOMContentLoaded", () => {
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       submit(form);
+    });
+  }
+  for (const button of document.querySelectorAll("button[data-copy]")) {
+    button.addEventListener("click", async () => {
+      try {
+        await navigator.clipboard.writeText(document.getElementById(button.dataset.copy).textContent);
+        button.textContent = "Copied";
+      } catch {
+        button.textContent = "Select the key and copy it";
+      }
     });
   }
   for (const cancel of document.querySelectorAll("dialog [data-close]")) {

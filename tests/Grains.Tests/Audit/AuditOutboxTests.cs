@@ -2,7 +2,9 @@ using Microsoft.Extensions.DependencyInjection;
 using CallPing.Grains.Interfaces.Accounts;
 using CallPing.Grains.Interfaces.Audit;
 using CallPing.Grains.Interfaces.Orgs;
+using CallPing.Grains.Interfaces.Models;
 using CallPing.Grains.Interfaces.Projects;
+using CallPing.Grains.Projects;
 using CallPing.Grains.Tests.Infrastructure;
 using CallPing.TestSupport;
 
@@ -44,6 +46,40 @@ public sealed class AuditOutboxTests
         Assert.Equal(orgId, project!.OrgId);
         Assert.Single(after.Rows, r => r.Action == AuditActions.ProjectCreate && r.Target == projectId && r.ActorUserId == Owner.ActorUserId && r.Ip == Owner.Ip);
         Assert.Single(rows.Rows, r => r.Action == AuditActions.ProjectCreate);
+    }
+
+    [Fact]
+    public async Task ApiKeyRevoke_AuditLogUnreachableThenSiloRestarts_KeyRefusedAndExactlyOneRowArrives()
+    {
+        using var data = new TempFolder();
+        var serviceId = $"audit-{Guid.NewGuid():N}";
+        var orgId = Guid.NewGuid().ToString("N");
+        string projectId;
+        IssuedApiKey issued;
+        await using (var silo = await StartAsync(data.Path, serviceId))
+        {
+            var org = silo.Grains.GetGrain<IOrganizationGrain>(orgId);
+            await silo.Grains.GetGrain<IUserGrain>(Owner.ActorUserId).CreateAsync("owner@example.test");
+            await org.CreateAsync("Keys Ltd", "owner@example.test", Owner);
+            projectId = (await org.CreateProjectAsync("Checkout", Owner)).CreatedId!;
+            issued = await silo.Grains.GetGrain<IProjectGrain>(projectId).IssueApiKeyAsync("alertmanager", Owner);
+            silo.SiloServices.GetRequiredService<AuditAppendBreaker>().Armed = true;
+
+            await Assert.ThrowsAnyAsync<Exception>(() => silo.Grains.GetGrain<IProjectGrain>(projectId).RevokeApiKeyAsync(issued.KeyId, Owner));
+        }
+
+        await using var restarted = await StartAsync(data.Path, serviceId);
+        var log = restarted.Grains.GetGrain<IAuditLogGrain>(orgId);
+        var project = restarted.Grains.GetGrain<IProjectGrain>(projectId);
+        var keys = (await project.GetAsync())!.ApiKeys;
+        await Eventually.ReachesAsync(() => log.GetPageAsync(null, 100), p => p.Rows.Any(r => r.Action == AuditActions.ApiKeyRevoke), TimeSpan.FromSeconds(10), "the revocation's row");
+        await project.IssueApiKeyAsync("grafana", Owner);
+        var after = await log.GetPageAsync(null, 100);
+
+        Assert.True(keys.Single(k => k.KeyId == issued.KeyId).Revoked);
+        Assert.Null(await restarted.Grains.GetGrain<IApiKeyGrain>(ApiKeys.HashOf(issued.Key)).AuthenticateAsync());
+        Assert.Single(after.Rows, r => r.Action == AuditActions.ApiKeyRevoke && r.Target == issued.KeyId && r.Detail == projectId && r.ActorUserId == Owner.ActorUserId);
+        Assert.Single(after.Rows, r => r.Action == AuditActions.ApiKeyCreate && r.Target == issued.KeyId);
     }
 
     [Fact]

@@ -31,6 +31,23 @@ public sealed class ApiKeyCacheTests(SharedIntakeApp.App app)
     }
 
     [Fact]
+    public async Task ProjectOf_KeyRevokedAndForgottenByThisNode_RefusedAtOnce()
+    {
+        var (projectId, key, _) = await app.NewProjectAsync();
+        var cache = new ApiKeyCache(app.Grains, new FakeTimeProvider());
+        var hash = ApiKeys.HashOf(key);
+        var project = app.Grains.GetGrain<IProjectGrain>(projectId);
+
+        var first = await cache.ProjectOfAsync(hash);
+        Assert.Equal(hash, await project.RevokeApiKeyAsync((await project.GetAsync())!.ApiKeys.Single().KeyId));
+        cache.Forget(hash);
+        var afterForget = await cache.ProjectOfAsync(hash);
+
+        Assert.Equal(projectId, first);
+        Assert.Null(afterForget);
+    }
+
+    [Fact]
     public async Task ProjectOf_UnknownKey_NullEveryTime()
     {
         var cache = new ApiKeyCache(app.Grains, new FakeTimeProvider());

@@ -26,19 +26,26 @@ public sealed class AuditTrailTests(AccountsFixture fixture) : IAsyncLifetime
         await ExpectAsync(HttpStatusCode.NoContent, owner.Browser.SendAsync(HttpMethod.Put, $"/api/v1/orgs/{orgId}/members/{member.UserId}/role", new { role = "admin" }));
         using var created = await owner.Browser.PostAsync($"/api/v1/orgs/{orgId}/projects", new { name = "Checkout" });
         var projectId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("projectId").GetString()!;
+        using var issued = await owner.Browser.PostAsync($"/api/v1/projects/{projectId}/keys", new { label = "alertmanager" });
+        var keyId = (await issued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("keyId").GetString()!;
+        await ExpectAsync(HttpStatusCode.NoContent, admin.Browser.DeleteAsync($"/api/v1/projects/{projectId}/keys/{keyId}"));
+        await ExpectAsync(HttpStatusCode.NotFound, admin.Browser.DeleteAsync($"/api/v1/projects/{projectId}/keys/{keyId}"));
         await ExpectAsync(HttpStatusCode.NoContent, admin.Browser.DeleteAsync($"/api/v1/projects/{projectId}"));
         await ExpectAsync(HttpStatusCode.NoContent, owner.Browser.DeleteAsync($"/api/v1/orgs/{orgId}/members/{member.UserId}"));
         await ExpectAsync(HttpStatusCode.NoContent, admin.Browser.PostAsync($"/api/v1/orgs/{orgId}/leave"));
 
         using var page = await owner.Browser.GetAsync($"/api/v1/orgs/{orgId}/audit?limit=200");
         var rows = (await page.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rows").EnumerateArray()
-            .Select(r => (Action: r.GetProperty("action").GetString(), Actor: r.GetProperty("actorUserId").GetString(), Target: r.GetProperty("target").GetString(), Ip: r.GetProperty("ip").GetString()))
+            .Select(r => (Action: r.GetProperty("action").GetString(), Actor: r.GetProperty("actorUserId").GetString(), Target: r.GetProperty("target").GetString(), Ip: r.GetProperty("ip").GetString(),
+                Detail: r.GetProperty("detail").GetString()))
             .ToList();
         (string, string, string)[] expected =
         [
             ("member.leave", admin.UserId, admin.UserId),
             ("member.remove", owner.UserId, member.UserId),
             ("project.delete", admin.UserId, projectId),
+            ("api-key.revoke", admin.UserId, keyId),
+            ("api-key.create", owner.UserId, keyId),
             ("project.create", owner.UserId, projectId),
             ("member.role-change", owner.UserId, member.UserId),
             ("org.switch", member.UserId, member.UserId),
@@ -52,6 +59,7 @@ public sealed class AuditTrailTests(AccountsFixture fixture) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Equal(expected, rows.Select(r => (r.Action!, r.Actor!, r.Target!)));
         Assert.All(rows, r => Assert.False(string.IsNullOrEmpty(r.Ip)));
+        Assert.All(rows.Where(r => r.Action!.StartsWith("api-key.", StringComparison.Ordinal)), r => Assert.Equal(projectId, r.Detail));
     }
 
     [Fact]

@@ -39,5 +39,6 @@ public static class OrgScopedOperations
         repeats = 2,
         code = "000000",
         active = false,
+        label = "monitoring",
     };
 }

@@ -2,6 +2,7 @@ using CallPing.Grains.Accounts;
 using CallPing.Grains.Interfaces.Accounts;
 using CallPing.Grains.Interfaces.Audit;
 using CallPing.Grains.Interfaces.Orgs;
+using CallPing.Grains.Interfaces.Projects;
 using CallPing.WebFrontend.Tests.Accounts;
 
 namespace CallPing.WebFrontend.Tests.Orgs;
@@ -42,7 +43,7 @@ public sealed class OrgWorld : IAsyncLifetime
         _ => Outsider,
     };
 
-    /// <summary>A new organisation of <paramref name="owner"/> (the world's owner when null) with the admin and the member joined, a project and an open invitation.</summary>
+    /// <summary>A new organisation of <paramref name="owner"/> (the world's owner when null) with the admin and the member joined, a project with an API key and an open invitation.</summary>
     public async Task<OrgCase> NewOrgAsync(Person? owner = null)
     {
         owner ??= Owner;
@@ -58,7 +59,11 @@ public sealed class OrgWorld : IAsyncLifetime
         var projectId = (await org.CreateProjectAsync("Web shop", By(owner))).CreatedId!;
         var invitationId = (await org.InviteAsync(new NewInvitation(AccountsApp.NewEmail(), OrgRole.Member, SecretHash.Of(SecretHash.NewSecret()), _fixture.App.Clock.GetUtcNow().AddDays(7)), By(owner))).CreatedId!;
         var memberUserId = owner == Owner ? Member.UserId : owner.UserId;
-        return new OrgCase(orgId, projectId, invitationId, memberUserId, await PhoneNumberOfAsync(memberUserId));
+        var keyId = (await Grains.GetGrain<IProjectGrain>(projectId).IssueApiKeyAsync("monitoring", By(owner))).KeyId;
+        return new OrgCase(orgId, projectId, invitationId, memberUserId, await PhoneNumberOfAsync(memberUserId))
+        {
+            KeyId = keyId,
+        };
     }
 
     /// <summary>The id of the person's first phone number, added now when they have none (a person may have only a few).</summary>
@@ -97,6 +102,9 @@ public sealed class OrgWorld : IAsyncLifetime
 /// <summary>The ids of one organisation made for a case: the organisation, a project, an open invitation, and a member to act on with their phone number.</summary>
 public sealed record OrgCase(string OrgId, string ProjectId, string InvitationId, string MemberUserId, string PhoneNumberId)
 {
+    /// <summary>A live API key of the project.</summary>
+    public string KeyId { get; init; } = "";
+
     /// <summary>The path with every id parameter replaced by this organisation's; fails on a parameter it has no id for.</summary>
     public string Fill(string pathTemplate) =>
         System.Text.RegularExpressions.Regex.Replace(pathTemplate, @"\{(\w+)\}", m => m.Groups[1].Value switch
@@ -106,6 +114,7 @@ public sealed record OrgCase(string OrgId, string ProjectId, string InvitationId
             "invitationId" => InvitationId,
             "userId" => MemberUserId,
             "phoneNumberId" => PhoneNumberId,
+            "keyId" => KeyId,
             var other => throw new Xunit.Sdk.XunitException($"No id for {{{other}}} in {pathTemplate}: give the organisation case one of that kind."),
         });
 }
