@@ -32,4 +32,10 @@ public static class AuditActions
 
     /// <summary>A member turned one of their phone numbers on or off. Target: the phone number id; detail: "active" or "inactive".</summary>
     public const string PhoneNumberToggle = "phone-number.toggle";
+
+    /// <summary>A member acknowledged an alert from the portal. Target: the alert; detail: its project.</summary>
+    public const string AlertAcknowledge = "alert.acknowledge";
+
+    /// <summary>A member resolved an alert from the portal. Target: the alert; detail: its project.</summary>
+    public const string AlertResolve = "alert.resolve";
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using CallPing.Grains.Interfaces.Alerts;
 using CallPing.Grains.Interfaces.Models;
 using CallPing.Grains.Interfaces.Projects;
 
@@ -79,8 +80,10 @@ public sealed class ProjectGrain(
             return;
         }
 
-        // Keys stop working first, so that no new alert arrives for a project that is going.
+        // Keys stop working first, so that no new alert arrives for a project that is going; then its open alerts are
+        // resolved (an alert raised meanwhile resolves itself when it reports to the closed index), so nobody is called.
         await Task.WhenAll(Project.ApiKeys.Select(k => GrainFactory.GetGrain<IApiKeyGrain>(k.Hash).RevokeAsync()));
+        await GrainFactory.GetGrain<IAlertIndexGrain>(this.GetPrimaryKeyString()).CloseAsync();
         await state.ClearStateAsync();
     }
 
