@@ -18,6 +18,7 @@ public static class WebRoleApis
         endpoints.MapOrgsApi();
         endpoints.MapOrgMembersApi();
         endpoints.MapProjectsApi();
+        endpoints.MapProjectAlertsApi();
         endpoints.MapPhoneNumbersApi();
         return endpoints;
     }
