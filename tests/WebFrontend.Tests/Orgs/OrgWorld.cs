@@ -1,7 +1,10 @@
 using CallPing.Grains.Accounts;
 using CallPing.Grains.Interfaces.Accounts;
+using CallPing.Grains.Interfaces.Alerts;
 using CallPing.Grains.Interfaces.Audit;
+using CallPing.Grains.Interfaces.Models;
 using CallPing.Grains.Interfaces.Orgs;
+using CallPing.TestSupport;
 using CallPing.WebFrontend.Tests.Accounts;
 
 namespace CallPing.WebFrontend.Tests.Orgs;
@@ -42,7 +45,7 @@ public sealed class OrgWorld : IAsyncLifetime
         _ => Outsider,
     };
 
-    /// <summary>A new organisation of <paramref name="owner"/> (the world's owner when null) with the admin and the member joined, a project and an open invitation.</summary>
+    /// <summary>A new organisation of <paramref name="owner"/> (the world's owner when null) with the admin and the member joined, a project with an alert, and an open invitation.</summary>
     public async Task<OrgCase> NewOrgAsync(Person? owner = null)
     {
         owner ??= Owner;
@@ -58,7 +61,22 @@ public sealed class OrgWorld : IAsyncLifetime
         var projectId = (await org.CreateProjectAsync("Web shop", By(owner))).CreatedId!;
         var invitationId = (await org.InviteAsync(new NewInvitation(AccountsApp.NewEmail(), OrgRole.Member, SecretHash.Of(SecretHash.NewSecret()), _fixture.App.Clock.GetUtcNow().AddDays(7)), By(owner))).CreatedId!;
         var memberUserId = owner == Owner ? Member.UserId : owner.UserId;
-        return new OrgCase(orgId, projectId, invitationId, memberUserId, await PhoneNumberOfAsync(memberUserId));
+        return new OrgCase(orgId, projectId, invitationId, memberUserId, await PhoneNumberOfAsync(memberUserId), await RaiseAlertAsync(projectId));
+    }
+
+    /// <summary>
+    /// Raises an alert in the project as intake does and waits until the project's list shows it: the project has no
+    /// contacts, so by then it is exhausted and changes no more by itself. Returns its id.
+    /// </summary>
+    public async Task<string> RaiseAlertAsync(string projectId, string summary = "Disk full on db-1")
+    {
+        var dedupKey = Guid.NewGuid().ToString("N");
+        var result = await Grains.GetGrain<IDedupGrain>($"{projectId}/{dedupKey}").SubmitAsync(
+            new AlertEvent(projectId, dedupKey, AlertAction.Trigger, summary, AlertSeverity.Critical, "db-1", null, "api"));
+        var alertId = result.AlertId!;
+        await Eventually.ReachesAsync(() => Grains.GetGrain<IAlertIndexGrain>(projectId).GetPageAsync(null, 1),
+            page => page.Alerts.Any(a => a.AlertId == alertId), TimeSpan.FromSeconds(10), $"alert {alertId} listed");
+        return alertId;
     }
 
     /// <summary>The id of the person's first phone number, added now when they have none (a person may have only a few).</summary>
@@ -94,8 +112,8 @@ public sealed class OrgWorld : IAsyncLifetime
     }
 }
 
-/// <summary>The ids of one organisation made for a case: the organisation, a project, an open invitation, and a member to act on with their phone number.</summary>
-public sealed record OrgCase(string OrgId, string ProjectId, string InvitationId, string MemberUserId, string PhoneNumberId)
+/// <summary>The ids of one organisation made for a case: the organisation, a project, an open invitation, a member to act on with their phone number, and an alert of the project.</summary>
+public sealed record OrgCase(string OrgId, string ProjectId, string InvitationId, string MemberUserId, string PhoneNumberId, string AlertId)
 {
     /// <summary>The path with every id parameter replaced by this organisation's; fails on a parameter it has no id for.</summary>
     public string Fill(string pathTemplate) =>
@@ -106,6 +124,7 @@ public sealed record OrgCase(string OrgId, string ProjectId, string InvitationId
             "invitationId" => InvitationId,
             "userId" => MemberUserId,
             "phoneNumberId" => PhoneNumberId,
+            "alertId" => AlertId,
             var other => throw new Xunit.Sdk.XunitException($"No id for {{{other}}} in {pathTemplate}: give the organisation case one of that kind."),
         });
 }
