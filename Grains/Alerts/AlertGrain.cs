@@ -336,9 +336,9 @@ public sealed partial class AlertGrain(
         Alert.CurrentCallId = null;
         Alert.NextStepAt = null;
         _nextStep?.Dispose();
-        // The watchdog stays (or comes back, for an alert acknowledged before) until the index has the new status.
-        await EnsureWatchdogAsync();
-        await state.WriteStateAsync();
+        // The watchdog stays (or comes back, for an alert acknowledged before) until the index has the new status;
+        // side by side with the write, so that it adds no wait to intake's answer to a resolve.
+        await Task.WhenAll(state.WriteStateAsync(), EnsureWatchdogAsync());
         ReportSoon();
         if (current is not null)
         {
