@@ -1,3 +1,4 @@
+using CallPing.Grains.Interfaces.Audit;
 using CallPing.Grains.Interfaces.Models;
 using Orleans.Concurrency;
 
@@ -29,6 +30,18 @@ public interface IAlertGrain : IGrainWithStringKey
     /// <summary>Resolves: all calling stops and a call in progress is hung up.</summary>
     [Alias("Resolve")]
     Task<AlertView> ResolveAsync(string by);
+
+    /// <summary>
+    /// Acknowledges or resolves for a member of the organisation owning the alert's project (the portal, by session):
+    /// the change and its audit row (<see cref="AuditActions.AlertAcknowledge"/>, <see cref="AuditActions.AlertResolve"/>)
+    /// are stored in one write. No row when the alert was there already.
+    /// </summary>
+    [Alias("ChangeByMember")]
+    Task<AlertView> ChangeByMemberAsync(AlertAction action, string orgId, AuditContext by);
+
+    /// <summary>The alert's project, or null when the alert does not exist: how a request finds the organisation owning it.</summary>
+    [Alias("GetProjectId"), ReadOnly]
+    Task<string?> GetProjectIdAsync();
 
     /// <summary>
     /// A call of this alert ended; the escalation goes on or stops accordingly. Idempotent per call. One-way, so that a

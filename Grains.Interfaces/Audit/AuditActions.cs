@@ -38,4 +38,10 @@ public static class AuditActions
 
     /// <summary>An API key was revoked. Target: the key id; detail: the project.</summary>
     public const string ApiKeyRevoke = "api-key.revoke";
+
+    /// <summary>A member acknowledged an alert from the portal. Target: the alert; detail: its project.</summary>
+    public const string AlertAcknowledge = "alert.acknowledge";
+
+    /// <summary>A member resolved an alert from the portal. Target: the alert; detail: its project.</summary>
+    public const string AlertResolve = "alert.resolve";
 }

@@ -28,7 +28,7 @@ public interface IProjectGrain : IGrainWithStringKey
     [Alias("SetPolicy")]
     Task SetPolicyAsync(EscalationPolicy policy, IReadOnlyList<PolicyContact> contacts);
 
-    /// <summary>Deletes the project: its API keys stop working and its state is gone. A no-op when it does not exist.</summary>
+    /// <summary>Deletes the project: its API keys stop working, its open alerts are resolved and its state is gone. A no-op when it does not exist.</summary>
     [Alias("Delete")]
     Task DeleteAsync();
 

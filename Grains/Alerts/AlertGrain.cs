@@ -1,7 +1,9 @@
 using System.Diagnostics;
+using CallPing.Grains.Audit;
 using CallPing.Grains.Calls;
 using CallPing.Grains.Interfaces.Accounts;
 using CallPing.Grains.Interfaces.Alerts;
+using CallPing.Grains.Interfaces.Audit;
 using CallPing.Grains.Interfaces.Calls;
 using CallPing.Grains.Interfaces.Models;
 using CallPing.Grains.Interfaces.Projects;
@@ -9,6 +11,7 @@ using CallPing.Grains.Interfaces.Speech;
 using CallPing.Grains.Speech;
 using CallPing.Grains.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CallPing.Grains.Alerts;
 
@@ -16,12 +19,14 @@ namespace CallPing.Grains.Alerts;
 /// One alert: stored at trigger, then calls the project's contacts in order (one call at a time, the policy's delay
 /// between steps, the whole list Repeats times) until someone presses 1, the alert is resolved, or it is exhausted.
 /// The wait between steps is a timer (re-armed from state on activation); a watchdog reminder brings an unfinished
-/// alert back after a crash and finds a call whose end notice was lost.
+/// alert back after a crash and finds a call whose end notice was lost. After each change of status the project's
+/// alert index is told, in a turn of its own (so never on intake's path), and the watchdog stays until it has been.
 /// </summary>
-public sealed class AlertGrain(
+public sealed partial class AlertGrain(
     [PersistentState("alert", GrainStorage.Name)] IPersistentState<AlertState> state,
     [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time,
-    MediaUrls mediaUrls) : Grain, IAlertGrain, IRemindable
+    MediaUrls mediaUrls,
+    ILogger<AlertGrain> logger) : Grain, IAlertGrain, IRemindable
 {
     /// <summary>How often, and how far apart, the same person is tried again when no PBX could place the call.</summary>
     public const int NoPbxRetries = 3;
@@ -31,9 +36,18 @@ public sealed class AlertGrain(
     /// <summary>How often the watchdog looks at an unfinished alert: the reminder service's minimum period.</summary>
     public static readonly TimeSpan WatchdogPeriod = TimeSpan.FromMinutes(1);
 
+    /// <summary>How much of the summary the project's list keeps: a line; the alert itself has all of it.</summary>
+    public const int ListedSummaryLength = 200;
+
+    /// <summary>Who resolved an alert whose project was deleted.</summary>
+    public const string ProjectDeletedActor = "project deletion";
+
     private const string WatchdogReminder = "watchdog";
 
     private IGrainTimer? _nextStep;
+
+    /// <summary>The one-shot timer that reports to the index and the audit log (<see cref="ReportAsync"/>).</summary>
+    private IGrainTimer? _report;
 
     /// <summary>Whether this activation registered the watchdog: a new call need not register it again.</summary>
     private bool _watchdogRegistered;
@@ -50,6 +64,11 @@ public sealed class AlertGrain(
         if (state.RecordExists && Calling && Alert.CurrentCallId is null && (Alert.NextStepAt is not null || Alert.CallIds.Count == 0))
         {
             ArmNextStep((Alert.NextStepAt ?? time.GetUtcNow()) - time.GetUtcNow());
+        }
+
+        if (state.RecordExists && Unreported)
+        {
+            ReportSoon();
         }
 
         return Task.CompletedTask;
@@ -90,7 +109,7 @@ public sealed class AlertGrain(
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(by);
         EnsureExists();
-        if (Alert.Status is AlertStatus.Triggered or AlertStatus.Exhausted)
+        if (WouldChange(AlertAction.Acknowledge))
         {
             Alert.Status = AlertStatus.Acknowledged;
             (Alert.AcknowledgedAt, Alert.AcknowledgedBy) = (time.GetUtcNow(), by);
@@ -104,7 +123,7 @@ public sealed class AlertGrain(
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(by);
         EnsureExists();
-        if (Alert.Status != AlertStatus.Resolved)
+        if (WouldChange(AlertAction.Resolve))
         {
             Alert.Status = AlertStatus.Resolved;
             Alert.ResolvedAt = time.GetUtcNow();
@@ -114,6 +133,32 @@ public sealed class AlertGrain(
 
         return await ViewAsync();
     }
+
+    public async Task<AlertView> ChangeByMemberAsync(AlertAction action, string orgId, AuditContext by)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(orgId);
+        ArgumentNullException.ThrowIfNull(by);
+        var auditAction = action switch
+        {
+            AlertAction.Acknowledge => AuditActions.AlertAcknowledge,
+            AlertAction.Resolve => AuditActions.AlertResolve,
+            _ => throw new ArgumentException($"A member cannot {action} an alert.", nameof(action)),
+        };
+        EnsureExists();
+        if (WouldChange(action))
+        {
+            // Stored by the change's own write below: both stand, or neither.
+            Alert.PendingAudit.Add(AuditOutbox.Entry(orgId, by, auditAction, AlertId, time.GetUtcNow(), Alert.ProjectId));
+        }
+
+        var actor = $"member {by.ActorUserId}";
+        var view = action == AlertAction.Acknowledge ? await AcknowledgeAsync(actor) : await ResolveAsync(actor);
+        // Forwarded now so that the row is in the log when the member hears the answer; should this fail, the report retries.
+        await AuditOutbox.ForwardAsync(GrainFactory, Alert.PendingAudit);
+        return view;
+    }
+
+    public Task<string?> GetProjectIdAsync() => Task.FromResult(state.RecordExists ? Alert.ProjectId : null);
 
     public async Task OnCallEndedAsync(CallEndedNotice notice)
     {
@@ -130,7 +175,7 @@ public sealed class AlertGrain(
                 Alert.Status = AlertStatus.Acknowledged;
                 (Alert.AcknowledgedAt, Alert.AcknowledgedBy) = (notice.At, notice.Detail ?? "phone");
                 await state.WriteStateAsync();
-                await UnregisterRemindersAsync();
+                ReportSoon();
                 break;
             case CallResult.PassedOn:
                 await AdvanceAsync();
@@ -151,10 +196,22 @@ public sealed class AlertGrain(
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (!state.RecordExists || !Calling)
+        if (!state.RecordExists)
         {
             await UnregisterRemindersAsync();
             return;
+        }
+
+        if (!Calling)
+        {
+            // Finished, but not yet reported (a crash came between): the report ends the watchdog once it is through.
+            await ReportAsync();
+            return;
+        }
+
+        if (Unreported)
+        {
+            ReportSoon();
         }
 
         if (Alert.CurrentCallId is not { } callId)
@@ -194,7 +251,7 @@ public sealed class AlertGrain(
             Alert.Status = AlertStatus.Exhausted;
             Alert.Notes.Add("nobody to call: the project has no contacts");
             await state.WriteStateAsync();
-            await UnregisterRemindersAsync();
+            ReportSoon();
             return;
         }
 
@@ -224,7 +281,7 @@ public sealed class AlertGrain(
             Alert.Status = AlertStatus.Exhausted;
             Alert.Notes.Add($"exhausted after {Alert.Policy.Repeats} rounds over {Alert.Contacts.Count} contacts");
             await state.WriteStateAsync();
-            await UnregisterRemindersAsync();
+            ReportSoon();
             return;
         }
 
@@ -279,14 +336,74 @@ public sealed class AlertGrain(
         Alert.CurrentCallId = null;
         Alert.NextStepAt = null;
         _nextStep?.Dispose();
-        await state.WriteStateAsync();
+        // The watchdog stays (or comes back, for an alert acknowledged before) until the index has the new status;
+        // side by side with the write, so that it adds no wait to intake's answer to a resolve.
+        await Task.WhenAll(state.WriteStateAsync(), EnsureWatchdogAsync());
+        ReportSoon();
         if (current is not null)
         {
             await GrainFactory.GetGrain<ICallGrain>(current).CancelAsync(reason);
         }
-
-        await UnregisterRemindersAsync();
     }
+
+    private bool WouldChange(AlertAction action) => action == AlertAction.Acknowledge
+        ? Alert.Status is AlertStatus.Triggered or AlertStatus.Exhausted
+        : Alert.Status != AlertStatus.Resolved;
+
+    /// <summary>Whether the index lacks the alert's status, or an audit row waits to be forwarded.</summary>
+    private bool Unreported => Alert.IndexedStatus != Alert.Status || Alert.PendingAudit.Count > 0;
+
+    /// <summary>Reports in a turn of its own, after the current one has answered.</summary>
+    private void ReportSoon()
+    {
+        if (_report is null)
+        {
+            _report = this.RegisterGrainTimer(_ => ReportAsync(), TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        }
+        else
+        {
+            _report.Change(TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    /// <summary>
+    /// Forwards pending audit rows and tells the project's index the alert's status, both idempotent; once an alert that
+    /// calls nobody any more is reported, its watchdog goes. A failure keeps the watchdog, which reports again.
+    /// </summary>
+    private async Task ReportAsync()
+    {
+        try
+        {
+            await AuditOutbox.ForwardAsync(GrainFactory, Alert.PendingAudit);
+            var status = Alert.Status;
+            if (Alert.IndexedStatus != status)
+            {
+                if (!await GrainFactory.GetGrain<IAlertIndexGrain>(Alert.ProjectId).PutAsync(Listing()))
+                {
+                    // Raised while its project was being deleted: nobody is to be called for it (this reports again).
+                    await ResolveAsync(ProjectDeletedActor);
+                    return;
+                }
+
+                Alert.IndexedStatus = status;
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogReportFailed(e, AlertId);
+            await EnsureWatchdogAsync();
+            return;
+        }
+
+        if (!Calling)
+        {
+            await UnregisterRemindersAsync();
+        }
+    }
+
+    private AlertListing Listing() => new(
+        AlertId, Alert.Summary.Length <= ListedSummaryLength ? Alert.Summary : Alert.Summary[..ListedSummaryLength],
+        Alert.Severity, Alert.Status, Alert.CreatedAt, Alert.ResolvedAt ?? Alert.AcknowledgedAt ?? Alert.CreatedAt);
 
     /// <summary>
     /// Stores the alert and registers its watchdog side by side: both are durable before intake answers, so an alert
@@ -328,6 +445,8 @@ public sealed class AlertGrain(
     /// <summary>The first call, in a turn of its own after intake's answer, traced as part of the request that raised the alert.</summary>
     private async Task PlaceFirstCallAsync(ActivityContext createdIn)
     {
+        // Runs after this turn: the first call goes first.
+        ReportSoon();
         using (CallPingTracing.StartFirstCall(AlertId, createdIn))
         {
             await TakeNextStepAsync();
@@ -392,4 +511,7 @@ public sealed class AlertGrain(
         return new AlertView(AlertId, Alert.ProjectId, Alert.DedupKey, Alert.Summary, Alert.Severity, Alert.Source, Alert.DetailsJson,
             Alert.Origin, Alert.Status, Alert.Count, Alert.CreatedAt, Alert.AcknowledgedAt, Alert.AcknowledgedBy, Alert.ResolvedAt, calls, [.. Alert.Notes]);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Alert {AlertId}: reporting to its project's index or audit log failed; its watchdog tries again")]
+    private partial void LogReportFailed(Exception exception, string alertId);
 }

@@ -1,3 +1,4 @@
+using CallPing.Grains.Interfaces.Audit;
 using CallPing.Grains.Interfaces.Models;
 
 namespace CallPing.Grains.Alerts;
@@ -85,4 +86,15 @@ public sealed class AlertState
     /// <summary>What its calls say, made from the project's name and voice and the alert's severity and summary when it was triggered.</summary>
     [Id(23)]
     public SpokenPrompts? Prompts { get; set; }
+
+    /// <summary>
+    /// The status the project's alert index confirmed, null before it had the alert. Set after the index answers and
+    /// stored by the alert's next write: until then a new activation tells the index again, which changes nothing.
+    /// </summary>
+    [Id(24)]
+    public AlertStatus? IndexedStatus { get; set; }
+
+    /// <summary>Audit rows of members' acknowledgements and resolutions, stored with the change and forwarded after it.</summary>
+    [Id(25)]
+    public List<AuditEntry> PendingAudit { get; set; } = [];
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using CallPing.Grains.Audit;
 using CallPing.Grains.Interfaces.Audit;
+using CallPing.Grains.Interfaces.Alerts;
 using CallPing.Grains.Interfaces.Models;
 using CallPing.Grains.Interfaces.Projects;
 
@@ -96,8 +97,10 @@ public sealed partial class ProjectGrain(
             return;
         }
 
-        // Keys stop working first, so that no new alert arrives for a project that is going.
+        // Keys stop working first, so that no new alert arrives for a project that is going; then its open alerts are
+        // resolved (an alert raised meanwhile resolves itself when it reports to the closed index), so nobody is called.
         await Task.WhenAll(Project.ApiKeys.Select(k => GrainFactory.GetGrain<IApiKeyGrain>(k.Hash).RevokeAsync()));
+        await GrainFactory.GetGrain<IAlertIndexGrain>(this.GetPrimaryKeyString()).CloseAsync();
         await state.ClearStateAsync();
     }
 

@@ -1,13 +1,20 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using CallPing.Grains.Interfaces.Alerts;
 using CallPing.Grains.Interfaces.Models;
+using CallPing.Grains.Interfaces.Orgs;
+using CallPing.Grains.Interfaces.Projects;
 using CallPing.WebFrontend.Http;
 using CallPing.WebFrontend.Intake;
 using CallPing.WebFrontend.Intake.Native;
+using CallPing.WebFrontend.Orgs;
 
 namespace CallPing.WebFrontend.Apis;
 
-/// <summary>The native alert API, authenticated by "Authorization: Bearer cp_live_...": raise, look up, acknowledge, resolve.</summary>
+/// <summary>
+/// The native alert API, authenticated by "Authorization: Bearer cp_live_...": raise, look up, acknowledge, resolve.
+/// Looking up, acknowledging and resolving an alert is also open to the members of the organisation owning its
+/// project, by session (<see cref="MemberSessionFilter"/>); their changes leave an audit row, a key's do not.
+/// </summary>
 public static class AlertsApi
 {
     /// <summary>Longer ids are no alert's; refusing them spares the store a lookup.</summary>
@@ -19,6 +26,8 @@ public static class AlertsApi
     public static IEndpointRouteBuilder MapAlertsApi(this IEndpointRouteBuilder endpoints)
     {
         var gate = IntakeGate.For(endpoints);
+        endpoints.ServiceProvider.GetRequiredService<OrgScopes>().Add("alertId", OrgOfAlertAsync);
+        var member = new MemberSessionFilter(OrgRole.Member);
         var api = endpoints.MapGroup("/api/v1/alerts").WithTags("Alerts")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
@@ -34,20 +43,23 @@ public static class AlertsApi
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         api.MapGet("/{alertId}", (string alertId, HttpContext context, IGrainFactory grains, CancellationToken cancellationToken) =>
                 GetAsync(alertId, context, gate, grains, cancellationToken))
+            .AddEndpointFilter(member)
             .WithName("GetAlert")
-            .WithSummary("An alert of the key's project with its call log.")
+            .WithSummary("An alert with its call log: of the key's project, or of a project of the signed-in member's organisation.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/{alertId}/acknowledge", (string alertId, HttpContext context, IGrainFactory grains, CancellationToken cancellationToken) =>
                 ChangeAsync(alertId, context, gate, grains, AlertAction.Acknowledge, cancellationToken))
             .AddEndpointFilter(new ReadBodyFirstFilter(gate.Options.MaxBodyBytes))
+            .AddEndpointFilter(member)
             .WithName("AcknowledgeAlert")
-            .WithSummary("Acknowledges an alert of the key's project: all calling stops.")
+            .WithSummary("Acknowledges an alert (by key, or by a member's session with an audit row): all calling stops.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/{alertId}/resolve", (string alertId, HttpContext context, IGrainFactory grains, CancellationToken cancellationToken) =>
                 ChangeAsync(alertId, context, gate, grains, AlertAction.Resolve, cancellationToken))
             .AddEndpointFilter(new ReadBodyFirstFilter(gate.Options.MaxBodyBytes))
+            .AddEndpointFilter(member)
             .WithName("ResolveAlert")
-            .WithSummary("Resolves an alert of the key's project: all calling stops and a ringing call is hung up.")
+            .WithSummary("Resolves an alert (by key, or by a member's session with an audit row): all calling stops and a ringing call is hung up.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;
     }
@@ -74,6 +86,11 @@ public static class AlertsApi
     private static async Task<Results<Ok<AlertView>, ProblemHttpResult>> GetAsync(
         string alertId, HttpContext context, IntakeGate gate, IGrainFactory grains, CancellationToken cancellationToken)
     {
+        if (OrgAccess.Find(context) is not null)
+        {
+            return await grains.GetGrain<IAlertGrain>(alertId).GetAsync() is { } found ? TypedResults.Ok(found) : MemberNotFound();
+        }
+
         var (alert, failure) = await FindAsync(alertId, context, gate, grains, cancellationToken);
         return failure is not null ? IntakeProblems.From(failure, context) : TypedResults.Ok(alert);
     }
@@ -81,6 +98,11 @@ public static class AlertsApi
     private static async Task<Results<Ok<AlertView>, ProblemHttpResult>> ChangeAsync(
         string alertId, HttpContext context, IntakeGate gate, IGrainFactory grains, AlertAction action, CancellationToken cancellationToken)
     {
+        if (OrgAccess.Find(context) is { } access)
+        {
+            return TypedResults.Ok(await grains.GetGrain<IAlertGrain>(alertId).ChangeByMemberAsync(action, access.OrgId, OrgAccess.AuditOf(context)));
+        }
+
         var (_, failure) = await FindAsync(alertId, context, gate, grains, cancellationToken);
         if (failure is not null)
         {
@@ -90,6 +112,16 @@ public static class AlertsApi
         var alert = grains.GetGrain<IAlertGrain>(alertId);
         return TypedResults.Ok(action == AlertAction.Acknowledge ? await alert.AcknowledgeAsync(ApiActor) : await alert.ResolveAsync(ApiActor));
     }
+
+    /// <summary>The organisation owning the alert's project, for <see cref="OrgScopes"/>; null for an operator's project's alert.</summary>
+    private static async Task<string?> OrgOfAlertAsync(IGrainFactory grains, string alertId) =>
+        await grains.GetGrain<IAlertGrain>(alertId).GetProjectIdAsync() is { } projectId
+            ? await grains.GetGrain<IProjectGrain>(projectId).GetOrgIdAsync()
+            : null;
+
+    /// <summary>An alert that went between the membership check and the read.</summary>
+    private static ProblemHttpResult MemberNotFound() =>
+        TypedResults.Problem("There is no such resource, or it is not in one of your organisations.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
 
     /// <summary>The alert when it exists and belongs to the key's project; another project's alert is as unknown as a missing one.</summary>
     private static async Task<(AlertView? Alert, IntakeFailure? Failure)> FindAsync(

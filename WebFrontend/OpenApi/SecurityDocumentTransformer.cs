@@ -7,7 +7,8 @@ namespace CallPing.WebFrontend.OpenApi;
 /// Describes the API and its two bearer credentials, and marks which operations need which. The endpoints check the
 /// credentials themselves (an intake gate, an endpoint filter), not through ASP.NET Core authentication, so the
 /// requirement is derived here from the route prefix: /api/v1 takes a project API key, /admin the admin token,
-/// /api/v1/auth, /api/v1/me, /api/v1/orgs, /api/v1/projects and /api/v1/phone-numbers the session cookie (but for the endpoints that start a session or follow an e-mailed link).
+/// /api/v1/auth, /api/v1/me, /api/v1/orgs, /api/v1/projects and /api/v1/phone-numbers the session cookie (but for the endpoints that start a session or follow an e-mailed link);
+/// an alert by its id (/api/v1/alerts/{alertId}...) takes either: a project API key, or a member's session.
 /// </summary>
 internal sealed class SecurityDocumentTransformer : IOpenApiDocumentTransformer
 {
@@ -20,6 +21,9 @@ internal sealed class SecurityDocumentTransformer : IOpenApiDocumentTransformer
     // Account endpoints that need no session: they start one, or work from an e-mailed link.
     private static readonly string[] SessionlessAccountPaths =
         ["/api/v1/auth/signup", "/api/v1/auth/verify-email", "/api/v1/auth/login", "/api/v1/auth/login/totp", "/api/v1/auth/forgot-password", "/api/v1/auth/reset-password"];
+
+    // An alert by its id: the project's API key, or the session of a member of its organisation.
+    private const string AlertByIdPrefix = "/api/v1/alerts/{";
 
     // The portal's API, which takes the session cookie.
     private static readonly string[] SessionPrefixes = ["/api/v1/auth/", "/api/v1/me", "/api/v1/orgs", "/api/v1/projects/", "/api/v1/phone-numbers"];
@@ -58,20 +62,29 @@ internal sealed class SecurityDocumentTransformer : IOpenApiDocumentTransformer
 
         foreach (var (path, item) in document.Paths)
         {
-            if (SchemeFor(path) is not { } scheme || item.Operations is null)
+            if (item.Operations is null)
             {
                 continue;
             }
 
+            // Each scheme is a requirement of its own: any one of them is enough.
             foreach (var operation in item.Operations.Values)
             {
-                operation.Security ??= [];
-                operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(scheme, document)] = [] });
+                foreach (var scheme in SchemesFor(path))
+                {
+                    operation.Security ??= [];
+                    operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(scheme, document)] = [] });
+                }
             }
         }
 
         return Task.CompletedTask;
     }
+
+    private static string[] SchemesFor(string path) =>
+        path.StartsWith(AlertByIdPrefix, StringComparison.Ordinal) ? [ApiKeyScheme, SessionScheme]
+        : SchemeFor(path) is { } scheme ? [scheme]
+        : [];
 
     private static string? SchemeFor(string path) =>
         SessionlessAccountPaths.Contains(path) ? null

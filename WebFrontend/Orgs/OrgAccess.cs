@@ -16,6 +16,13 @@ public sealed record OrgAccess(string OrgId, OrgRole Role)
         return context.Items[ItemKey] as OrgAccess ?? throw new InvalidOperationException("The endpoint has no RequireOrgRole filter.");
     }
 
+    /// <summary>The access the filter found, or null when it did not run (an endpoint served by an API key too).</summary>
+    public static OrgAccess? Find(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Items[ItemKey] as OrgAccess;
+    }
+
     internal void AttachTo(HttpContext context) => context.Items[ItemKey] = this;
 
     /// <summary>Who asks and from where, for the audit row of a change.</summary>

@@ -75,6 +75,20 @@ public sealed class OpenApiDocumentTests(SharedIntakeApp.App app)
         Assert.Contains("401", post.Responses!.Keys);
     }
 
+    [Theory]
+    [InlineData("GET", "/api/v1/alerts/{alertId}")]
+    [InlineData("POST", "/api/v1/alerts/{alertId}/acknowledge")]
+    [InlineData("POST", "/api/v1/alerts/{alertId}/resolve")]
+    public async Task Document_AlertById_TakesTheApiKeyOrASessionEitherWay(string method, string path)
+    {
+        var document = await ReadAsync();
+
+        var operation = document.Paths[path].Operations![new HttpMethod(method)];
+
+        // Two requirements, one scheme each: either one is enough (a single requirement naming both would need both).
+        Assert.Equal([["ApiKey"], ["Session"]], operation.Security!.Select(r => r.Keys.Select(k => k.Reference.Id).ToArray()));
+    }
+
     [Fact]
     public async Task Document_PagerDutyEnqueue_RequiresNoCredentialsAndListsItsAnswers()
     {

@@ -1,8 +1,11 @@
 using CallPing.Grains.Accounts;
 using CallPing.Grains.Interfaces.Accounts;
+using CallPing.Grains.Interfaces.Alerts;
 using CallPing.Grains.Interfaces.Audit;
+using CallPing.Grains.Interfaces.Models;
 using CallPing.Grains.Interfaces.Orgs;
 using CallPing.Grains.Interfaces.Projects;
+using CallPing.TestSupport;
 using CallPing.WebFrontend.Tests.Accounts;
 
 namespace CallPing.WebFrontend.Tests.Orgs;
@@ -43,7 +46,7 @@ public sealed class OrgWorld : IAsyncLifetime
         _ => Outsider,
     };
 
-    /// <summary>A new organisation of <paramref name="owner"/> (the world's owner when null) with the admin and the member joined, a project with an API key and an open invitation.</summary>
+    /// <summary>A new organisation of <paramref name="owner"/> (the world's owner when null) with the admin and the member joined, a project with an API key and an alert, and an open invitation.</summary>
     public async Task<OrgCase> NewOrgAsync(Person? owner = null)
     {
         owner ??= Owner;
@@ -60,10 +63,25 @@ public sealed class OrgWorld : IAsyncLifetime
         var invitationId = (await org.InviteAsync(new NewInvitation(AccountsApp.NewEmail(), OrgRole.Member, SecretHash.Of(SecretHash.NewSecret()), _fixture.App.Clock.GetUtcNow().AddDays(7)), By(owner))).CreatedId!;
         var memberUserId = owner == Owner ? Member.UserId : owner.UserId;
         var keyId = (await Grains.GetGrain<IProjectGrain>(projectId).IssueApiKeyAsync("monitoring", By(owner))).KeyId;
-        return new OrgCase(orgId, projectId, invitationId, memberUserId, await PhoneNumberOfAsync(memberUserId))
+        return new OrgCase(orgId, projectId, invitationId, memberUserId, await PhoneNumberOfAsync(memberUserId), await RaiseAlertAsync(projectId))
         {
             KeyId = keyId,
         };
+    }
+
+    /// <summary>
+    /// Raises an alert in the project as intake does and waits until the project's list shows it: the project has no
+    /// contacts, so by then it is exhausted and changes no more by itself. Returns its id.
+    /// </summary>
+    public async Task<string> RaiseAlertAsync(string projectId, string summary = "Disk full on db-1")
+    {
+        var dedupKey = Guid.NewGuid().ToString("N");
+        var result = await Grains.GetGrain<IDedupGrain>($"{projectId}/{dedupKey}").SubmitAsync(
+            new AlertEvent(projectId, dedupKey, AlertAction.Trigger, summary, AlertSeverity.Critical, "db-1", null, "api"));
+        var alertId = result.AlertId!;
+        await Eventually.ReachesAsync(() => Grains.GetGrain<IAlertIndexGrain>(projectId).GetPageAsync(null, 1),
+            page => page.Alerts.Any(a => a.AlertId == alertId), TimeSpan.FromSeconds(10), $"alert {alertId} listed");
+        return alertId;
     }
 
     /// <summary>The id of the person's first phone number, added now when they have none (a person may have only a few).</summary>
@@ -99,8 +117,8 @@ public sealed class OrgWorld : IAsyncLifetime
     }
 }
 
-/// <summary>The ids of one organisation made for a case: the organisation, a project, an open invitation, and a member to act on with their phone number.</summary>
-public sealed record OrgCase(string OrgId, string ProjectId, string InvitationId, string MemberUserId, string PhoneNumberId)
+/// <summary>The ids of one organisation made for a case: the organisation, a project, an open invitation, a member to act on with their phone number, and an alert of the project.</summary>
+public sealed record OrgCase(string OrgId, string ProjectId, string InvitationId, string MemberUserId, string PhoneNumberId, string AlertId)
 {
     /// <summary>A live API key of the project.</summary>
     public string KeyId { get; init; } = "";
@@ -115,6 +133,7 @@ public sealed record OrgCase(string OrgId, string ProjectId, string InvitationId
             "userId" => MemberUserId,
             "phoneNumberId" => PhoneNumberId,
             "keyId" => KeyId,
+            "alertId" => AlertId,
             var other => throw new Xunit.Sdk.XunitException($"No id for {{{other}}} in {pathTemplate}: give the organisation case one of that kind."),
         });
 }

@@ -37,6 +37,10 @@ public sealed class RoleMatrixTests(AccountsFixture fixture) : IAsyncLifetime
         ("GET /api/v1/projects/{projectId}/keys", 200, 200, 200, Outsider),
         ("POST /api/v1/projects/{projectId}/keys", 201, 201, 403, Outsider),
         ("DELETE /api/v1/projects/{projectId}/keys/{keyId}", 204, 204, 403, Outsider),
+        ("GET /api/v1/projects/{projectId}/alerts", 200, 200, 200, Outsider),
+        ("GET /api/v1/alerts/{alertId}", 200, 200, 200, Outsider),
+        ("POST /api/v1/alerts/{alertId}/acknowledge", 200, 200, 200, Outsider),
+        ("POST /api/v1/alerts/{alertId}/resolve", 200, 200, 200, Outsider),
 
         // A phone number is its owner's alone (here the member's): to anyone else it is not there. The member's is
         // unverified: no code is pending (409), no test call is possible (409) or was placed (404).

@@ -1,4 +1,5 @@
 using CallPing.Grains.Interfaces.Accounts;
+using CallPing.Grains.Interfaces.Alerts;
 using CallPing.Grains.Interfaces.Audit;
 using CallPing.Grains.Interfaces.Orgs;
 using CallPing.Grains.Interfaces.Projects;
@@ -38,7 +39,7 @@ public sealed class TenantIsolationTests(AccountsFixture fixture) : IAsyncLifeti
         Assert.Equal(before, await SnapshotAsync(orgB));
     }
 
-    /// <summary>What organisation B holds, as text: its view, invitations, project and audit log, and its member's phone numbers.</summary>
+    /// <summary>What organisation B holds, as text: its view, invitations, project, alert and audit log, and its member's phone numbers.</summary>
     private async Task<string> SnapshotAsync(OrgCase org)
     {
         var grain = _world.Grains.GetGrain<IOrganizationGrain>(org.OrgId);
@@ -47,6 +48,7 @@ public sealed class TenantIsolationTests(AccountsFixture fixture) : IAsyncLifeti
         var project = await _world.Grains.GetGrain<IProjectGrain>(org.ProjectId).GetAsync();
         var audit = await _world.Grains.GetGrain<IAuditLogGrain>(org.OrgId).GetPageAsync(null, 200);
         var numbers = await _world.Grains.GetGrain<IUserGrain>(org.MemberUserId).GetPhoneNumbersAsync();
-        return System.Text.Json.JsonSerializer.Serialize(new { view, invitations, project, audit, numbers });
+        var alert = await _world.Grains.GetGrain<IAlertGrain>(org.AlertId).GetAsync();
+        return System.Text.Json.JsonSerializer.Serialize(new { view, invitations, project, audit, numbers, alert });
     }
 }
