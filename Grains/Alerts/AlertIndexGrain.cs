@@ -24,8 +24,7 @@ public sealed class AlertIndexGrain(
 
     private Dictionary<string, AlertListing> _alerts = [];
 
-    private Task _write = Task.CompletedTask;
-    private Task? _nextWrite;
+    private GroupedWrites? _writes;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -45,7 +44,7 @@ public sealed class AlertIndexGrain(
         if (_alerts.TryGetValue(listing.AlertId, out var known) && Rank(known.Status) >= Rank(listing.Status))
         {
             // Told again (a new activation of the alert, a lost answer): the write that holds it may still be running.
-            await (_nextWrite ?? _write);
+            await Writes.Pending;
             return true;
         }
 
@@ -84,32 +83,10 @@ public sealed class AlertIndexGrain(
         _ => 3,
     };
 
-    /// <summary>
-    /// Stores the index. Writes never overlap (the second would fail on the first's ETag): a change made while a write
-    /// runs waits for it, and every change made meanwhile goes into one next write.
-    /// </summary>
-    private Task SaveAsync()
-    {
-        if (_nextWrite is not null)
-        {
-            return _nextWrite;
-        }
+    /// <summary>Stores the index: reports interleave, so its writes are grouped.</summary>
+    private GroupedWrites Writes => _writes ??= new GroupedWrites(WriteSnapshotAsync);
 
-        if (_write.IsCompleted)
-        {
-            return _write = WriteSnapshotAsync();
-        }
-
-        return _nextWrite = WriteAfterAsync(_write);
-    }
-
-    private async Task WriteAfterAsync(Task running)
-    {
-        // Always yields, so _nextWrite is set before it is cleared here; the running write's failure is its callers' to see.
-        await running.ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.ForceYielding | ConfigureAwaitOptions.SuppressThrowing);
-        _nextWrite = null;
-        await (_write = WriteSnapshotAsync());
-    }
+    private Task SaveAsync() => Writes.SaveAsync();
 
     private Task WriteSnapshotAsync()
     {

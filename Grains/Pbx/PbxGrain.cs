@@ -19,7 +19,7 @@ namespace CallPing.Grains.Pbx;
 /// nudges it. Two activations can live for a moment during a membership change: each originate is preceded by a state
 /// write, so a stale activation fails it (its ETag is old) and stops; ARI's newest socket wins the events.
 /// A call's operations (dial, play, hang up, its end) interleave, so that one PBX serves many calls at once instead of one
-/// ARI request and one write after another; their writes are grouped (<see cref="SaveAsync"/>).
+/// ARI request and one write after another; their writes are grouped (<see cref="GroupedWrites"/>).
 /// </summary>
 public sealed class PbxGrain(
     [PersistentState("pbx", GrainStorage.Name)] IPersistentState<PbxState> state,
@@ -42,8 +42,7 @@ public sealed class PbxGrain(
     private readonly ILogger _logger = loggers.CreateLogger<PbxGrain>();
     private PbxLink? _link;
     private PbxState? _pbx;
-    private Task _write = Task.CompletedTask;
-    private Task? _nextWrite;
+    private GroupedWrites? _writes;
     private DateTimeOffset _standDownUntil;
     private TimeSpan _standDown = FirstStandDown;
 
@@ -333,32 +332,8 @@ public sealed class PbxGrain(
         Pbx.LastPingAt,
         [.. Pbx.LastErrors]));
 
-    /// <summary>
-    /// Stores the PBX. Writes never overlap (the second would fail on the first's ETag): a change made while a write runs
-    /// waits for it, and every change made meanwhile goes into one next write, so a burst of dials costs a few writes.
-    /// </summary>
-    private Task SaveAsync()
-    {
-        if (_nextWrite is not null)
-        {
-            return _nextWrite;
-        }
-
-        if (_write.IsCompleted)
-        {
-            return _write = WriteSnapshotAsync();
-        }
-
-        return _nextWrite = WriteAfterAsync(_write);
-    }
-
-    private async Task WriteAfterAsync(Task running)
-    {
-        // Always yields, so _nextWrite is set before it is cleared here; the running write's failure is its callers' to see.
-        await running.ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.ForceYielding | ConfigureAwaitOptions.SuppressThrowing);
-        _nextWrite = null;
-        await (_write = WriteSnapshotAsync());
-    }
+    /// <summary>Stores the PBX: dials interleave, so its writes are grouped.</summary>
+    private Task SaveAsync() => (_writes ??= new GroupedWrites(WriteSnapshotAsync)).SaveAsync();
 
     private Task WriteSnapshotAsync()
     {
