@@ -98,6 +98,8 @@ public sealed class RateLimitTests(AccountsFixture fixture, ITestOutputHelper ou
         var existing = Median(existingTimes);
         var unknown = Median(unknownTimes);
         output.WriteLine($"median failed login: existing account {existing:0.0} ms, unknown address {unknown:0.0} ms");
-        Assert.InRange(unknown / existing, 0.7, 1.5);
+        // Within a factor of two on a loaded machine (1.52 was seen under CI-like load); without the dummy hash an
+        // unknown address answers in about a hundredth of the time a password check takes.
+        Assert.InRange(unknown / existing, 0.5, 2.0);
     }
 }
