@@ -210,7 +210,7 @@ public sealed partial class UserGrain
     /// <summary>The number's limit on portal calls, shared by everyone who has it among their numbers; null when this call may go.</summary>
     private async Task<OrgAnswer?> PortalCallRefusedAsync(StoredPhoneNumber phone, string callId) =>
         await GrainFactory.GetGrain<INumberGrain>(phone.Number).TryReservePortalCallAsync(callId) is { } wait
-            ? OrgAnswer.TooSoon($"{PhoneNumber.Parse(phone.Number, "number").Masked} had as many verification and test calls as it may have " +
+            ? OrgAnswer.TooSoon($"{PhoneNumber.Mask(phone.Number)} had as many verification and test calls as it may have " +
                 $"for now; the next one can be asked for in {Math.Ceiling(wait.TotalMinutes):0} min.", wait)
             : null;
 
