@@ -226,6 +226,7 @@ public sealed partial class AlertGrain(
         }
 
         // Self-healing: the call was never placed (placing it failed after the alert was stored) or its notice was lost.
+        // Asking for the call also activates it again after a crash, which re-arms its timers: it has no watchdog of its own.
         var call = await GrainFactory.GetGrain<ICallGrain>(callId).GetAsync();
         if (call.Status == CallStatus.New)
         {

@@ -38,6 +38,13 @@ public sealed partial class CallGrain(
 
     private CallTry? Current => Call.Tries.Count == 0 ? null : Call.Tries[^1];
 
+    /// <summary>
+    /// Whether the call keeps a watchdog reminder of its own. An alert's call does not: its alert's watchdog asks for it
+    /// each minute while the alert calls, which activates it again after a crash. That spares two reminder writes on
+    /// every alert's first call; a test or verification call has no alert, so it keeps its own.
+    /// </summary>
+    private bool OwnWatchdog => Call.AlertId is null;
+
     private string CallId => this.GetPrimaryKeyString();
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -74,7 +81,11 @@ public sealed partial class CallGrain(
         Call.Prompts = request.Prompts;
         Call.Play = request.AlertId is null ? [.. request.Play ?? []] : [];
         Call.Code = request.AlertId is null ? request.Code : null;
-        await this.RegisterOrUpdateReminder(WatchdogReminder, TimeSpan.FromSeconds(Call.RingTimeoutSeconds) + OutcomeGrace, WatchdogPeriod);
+        if (OwnWatchdog)
+        {
+            await this.RegisterOrUpdateReminder(WatchdogReminder, TimeSpan.FromSeconds(Call.RingTimeoutSeconds) + OutcomeGrace, WatchdogPeriod);
+        }
+
         await StartNextTryAsync();
         return View();
     }
@@ -254,6 +265,7 @@ public sealed partial class CallGrain(
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         // The activation that took this tick re-armed the call's timers (OnActivateAsync); a finished call needs no watchdog.
+        // (An alert's call stored before its alert's watchdog took over may still have one: it ends here the same way.)
         if (Call.Status is CallStatus.Ended or CallStatus.NoPbxAvailable or CallStatus.New)
         {
             await NotifyAlertAsync();
@@ -417,7 +429,10 @@ public sealed partial class CallGrain(
     {
         _deadline?.Dispose();
         _keyWait?.Dispose();
-        await StopWatchdogAsync();
+        if (OwnWatchdog)
+        {
+            await StopWatchdogAsync();
+        }
     }
 
     private async Task StopWatchdogAsync()
