@@ -38,15 +38,15 @@ public sealed class WorkerSilo : IAsyncDisposable
 
     /// <summary>
     /// Starts the silo; <paramref name="services"/> adds to its services (a test's telemetry exporter, say). With
-    /// <paramref name="https"/> it also serves HTTPS with that certificate, on <see cref="HttpsAddress"/>.
+    /// <paramref name="https"/> it also serves HTTPS with that certificate on that port, <see cref="HttpsAddress"/>.
     /// </summary>
-    public static async Task<WorkerSilo> StartAsync(Dictionary<string, string?> settings, Action<IServiceCollection>? services = null, X509Certificate2? https = null)
+    public static async Task<WorkerSilo> StartAsync(
+        Dictionary<string, string?> settings, Action<IServiceCollection>? services = null, (X509Certificate2 Certificate, int Port)? https = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var data = new TempFolder();
         var httpPort = FreePort.Next();
         var baseAddress = new Uri($"http://127.0.0.1:{httpPort}");
-        var httpsPort = https is null ? 0 : FreePort.Next();
         var builder = CallPingHost.CreateBuilder([], defaultRoles: "worker");
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -66,12 +66,12 @@ public sealed class WorkerSilo : IAsyncDisposable
         }
 
         builder.Configuration.AddInMemoryCollection(settings);
-        if (https is not null)
+        if (https is var (certificate, httpsPort))
         {
             builder.WebHost.ConfigureKestrel(kestrel =>
             {
                 kestrel.Listen(IPAddress.Loopback, httpPort);
-                kestrel.Listen(IPAddress.Loopback, httpsPort, listen => listen.UseHttps(https));
+                kestrel.Listen(IPAddress.Loopback, httpsPort, listen => listen.UseHttps(certificate));
             });
         }
 
@@ -81,7 +81,7 @@ public sealed class WorkerSilo : IAsyncDisposable
         var host = builder.Build();
         host.MapCallPing();
         await host.StartAsync();
-        return new WorkerSilo(host, data, baseAddress, https is null ? null : new Uri($"https://127.0.0.1:{httpsPort}"));
+        return new WorkerSilo(host, data, baseAddress, https is { Port: var port } ? new Uri($"https://127.0.0.1:{port}") : null);
     }
 
     public async ValueTask DisposeAsync()
