@@ -27,6 +27,15 @@ public static class CallText
         _ => "its end was not seen",
     };
 
+    /// <summary>What a call achieved for its alert.</summary>
+    public static string Of(CallResult result) => result switch
+    {
+        CallResult.Acknowledged => "acknowledged",
+        CallResult.PassedOn => "passed on",
+        CallResult.NotAcknowledged => "not acknowledged",
+        _ => "no PBX available",
+    };
+
     /// <summary>Where one try stands: its outcome once ended, else how far it got.</summary>
     public static string Of(CallTry attempt)
     {

@@ -52,7 +52,7 @@ public static class CallingSteps
     {
         var userId = (await ApiAsync(tab, "GET", "/api/v1/me")).GetProperty("userId").GetString();
         await ApiAsync(tab, "PUT", $"/api/v1/projects/{projectId}/policy",
-            new { contacts = new[] { new { userId, phoneNumberId } }, ringTimeoutSeconds = 60, stepDelaySeconds = 10, repeats = 0 }, 204);
+            new { contacts = new[] { new { userId, phoneNumberId } }, ringTimeoutSeconds = 60, stepDelaySeconds = 10, repeats = 1 }, 204);
     }
 
     /// <summary>

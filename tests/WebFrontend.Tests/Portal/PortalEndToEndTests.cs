@@ -23,6 +23,7 @@ public sealed class PortalEndToEndTests(PortalFixture portal)
         await tab.ScreenshotAsync("story-1-account");
         await tab.GotoAsync("/account/two-factor");
         await page.GetByRole(AriaRole.Button, new() { Name = "Set up two-factor login" }).ClickAsync();
+        await Expect(page.Locator("#totp-qr")).ToBeVisibleAsync();
         var secret = (await page.Locator("#totp-secret").TextContentAsync())!;
         await page.GetByLabel("The 6-digit code the app shows").FillAsync(new Totp(Base32Encoding.ToBytes(secret)).ComputeTotp(app.Clock.GetUtcNow().UtcDateTime));
         await page.GetByRole(AriaRole.Button, new() { Name = "Turn two-factor login on" }).ClickAsync();
@@ -37,6 +38,7 @@ public sealed class PortalEndToEndTests(PortalFixture portal)
         await tab.GotoAsync($"/projects/{projectId}/keys");
         await page.GetByLabel("Label, to tell what uses the key").FillAsync("alertmanager");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create key" }).ClickAsync();
+        await Expect(page.Locator("#new-key")).ToBeVisibleAsync();
         var key = (await page.Locator("#new-key-value").TextContentAsync())!;
         await tab.ScreenshotAsync("story-4-api-key");
         await tab.GotoAsync($"/projects/{projectId}/alerts");
@@ -50,7 +52,7 @@ public sealed class PortalEndToEndTests(PortalFixture portal)
         await page.GetByRole(AriaRole.Button, new() { Name = "Acknowledge" }).ClickAsync();
 
         await Expect(page.Locator("#alert-state")).ToHaveTextAsync("acknowledged");
-        await Expect(page.Locator("#alert")).ToContainTextAsync($"by {email}");
+        await Expect(page.Locator("#alert")).ToContainTextAsync("by member");
         await tab.ScreenshotAsync("story-6-alert-acknowledged");
         await tab.GotoAsync($"/projects/{projectId}/alerts");
         await Expect(page.Locator("#alerts tbody tr .state")).ToHaveTextAsync("acknowledged");
