@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
 using CallPing.PbxSimulator.Scripting;
@@ -89,5 +91,19 @@ public static class CallingSteps
         await ApiAsync(ownerTab, "POST", $"/api/v1/orgs/{orgId}/invitations", new { email = memberEmail, role = "member" }, 201);
         var token = await portal.Smtp.NextTokenAsync(memberEmail, "join-org");
         await ApiAsync(memberTab, "POST", "/api/v1/orgs/join", new { token }, 204);
+    }
+
+    /// <summary>A new API key of the project, created through the API from the page's session.</summary>
+    public static async Task<string> NewKeyAsync(PortalTab tab, string projectId) =>
+        (await ApiAsync(tab, "POST", $"/api/v1/projects/{projectId}/keys", new { label = "monitoring" }, 201)).GetProperty("key").GetString()!;
+
+    /// <summary>Monitoring raises an alert with the key, as the intake's clients do; answers the alert's id.</summary>
+    public static async Task<string> RaiseAsync(CallingApp app, string key, string summary)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        using var intake = app.IntakeClient(key);
+        using var raised = await intake.PostAsJsonAsync("/api/v1/alerts", new { summary, severity = "critical", action = "trigger" });
+        Assert.Equal(HttpStatusCode.Accepted, raised.StatusCode);
+        return (await raised.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("alertId").GetString()!;
     }
 }

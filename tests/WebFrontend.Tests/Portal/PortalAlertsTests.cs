@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
 using Microsoft.Playwright;
 using CallPing.PbxSimulator.Scripting;
 using static Microsoft.Playwright.Assertions;
@@ -28,14 +26,12 @@ public sealed class PortalAlertsTests(PortalFixture portal)
         var (number, phoneNumberId) = await CallingSteps.AddAndVerifyNumberAsync(ownerTab, app, "desk");
         app.Fleet.Script(number, PhoneScript.RingsWithoutAnswer());
         await CallingSteps.CallFirstAsync(ownerTab, projectId, phoneNumberId);
-        var key = (await CallingSteps.ApiAsync(ownerTab, "POST", $"/api/v1/projects/{projectId}/keys", new { label = "monitoring" }, 201)).GetProperty("key").GetString()!;
+        var key = await CallingSteps.NewKeyAsync(ownerTab, projectId);
         await memberTab.GotoAsync($"/projects/{projectId}/alerts");
         var rows = memberTab.Page.Locator("#alerts tbody tr");
         await Expect(rows).ToHaveCountAsync(0);
 
-        using var intake = app.IntakeClient(key);
-        using var raised = await intake.PostAsJsonAsync("/api/v1/alerts", new { summary = "Checkout answers 500", severity = "critical", action = "trigger" });
-        Assert.Equal(HttpStatusCode.Accepted, raised.StatusCode);
+        await CallingSteps.RaiseAsync(app, key, "Checkout answers 500");
 
         await Expect(rows).ToHaveCountAsync(1);
         await Expect(rows).ToContainTextAsync("Checkout answers 500");
@@ -70,10 +66,7 @@ public sealed class PortalAlertsTests(PortalFixture portal)
         await PortalFixture.LogInAsync(ownerTab, await portal.SignedUpAsync(ownerTab));
         await PortalFixture.LogInAsync(strangerTab, await portal.SignedUpAsync(strangerTab));
         var (_, projectId) = await CallingSteps.OrgWithProjectAsync(ownerTab, "Private Ltd", "Billing");
-        var key = (await CallingSteps.ApiAsync(ownerTab, "POST", $"/api/v1/projects/{projectId}/keys", new { label = "monitoring" }, 201)).GetProperty("key").GetString()!;
-        using var intake = app.IntakeClient(key);
-        using var raised = await intake.PostAsJsonAsync("/api/v1/alerts", new { summary = "Billing is down", severity = "critical", action = "trigger" });
-        var alertId = (await raised.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("alertId").GetString();
+        var alertId = await CallingSteps.RaiseAsync(app, await CallingSteps.NewKeyAsync(ownerTab, projectId), "Billing is down");
 
         int[] statuses =
         [

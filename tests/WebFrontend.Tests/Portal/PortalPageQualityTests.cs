@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 
 namespace CallPing.WebFrontend.Tests.Portal;
@@ -46,10 +45,7 @@ public sealed class PortalPageQualityTests(PortalFixture portal)
         await using var tab = await portal.NewTabAsync(app.BaseAddress);
         await PortalFixture.LogInAsync(tab, await portal.SignedUpAsync(tab));
         var (_, projectId) = await CallingSteps.OrgWithProjectAsync(tab, "Pages Ltd", "Pages");
-        var key = (await CallingSteps.ApiAsync(tab, "POST", $"/api/v1/projects/{projectId}/keys", new { label = "pages" }, 201)).GetProperty("key").GetString()!;
-        using var intake = app.IntakeClient(key);
-        using var raised = await intake.PostAsJsonAsync("/api/v1/alerts", new { summary = "Disk full", severity = "warning", action = "trigger" });
-        var alertId = (await raised.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("alertId").GetString();
+        var alertId = await CallingSteps.RaiseAsync(app, await CallingSteps.NewKeyAsync(tab, projectId), "Disk full");
         await CallingSteps.ApiAsync(tab, "POST", "/api/v1/phone-numbers", new { number = "+4930555000111", label = "desk" }, 201);
 
         foreach (var path in (string[])["/phone-numbers", $"/projects/{projectId}/alerts", $"/projects/{projectId}/alerts/{alertId}"])

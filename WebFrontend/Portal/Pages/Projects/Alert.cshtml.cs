@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using CallPing.Grains.Alerts;
 using CallPing.Grains.Interfaces.Alerts;
+using CallPing.Grains.Interfaces.Orgs;
+using CallPing.Grains.Interfaces.Projects;
 using CallPing.Grains.Interfaces.Models;
 using CallPing.WebFrontend.Accounts;
 using CallPing.WebFrontend.Portal.Live;
@@ -26,6 +29,9 @@ public sealed class AlertModel(IGrainFactory grains) : PageModel
 
     public string Version => LiveVersion.Of(Alert);
 
+    /// <summary>Who acknowledged: a member by their address (the alert records their id), else as the alert records it.</summary>
+    public string? AcknowledgedBy { get; private set; }
+
     public bool IsOpen => Alert.Status != AlertStatus.Resolved;
 
     public bool MayAcknowledge => Alert.Status is AlertStatus.Triggered or AlertStatus.Exhausted;
@@ -41,6 +47,14 @@ public sealed class AlertModel(IGrainFactory grains) : PageModel
         }
 
         Alert = alert;
+        AcknowledgedBy = alert.AcknowledgedBy;
+        if (alert.AcknowledgedBy is { } by && by.StartsWith(AlertGrain.MemberActorPrefix, StringComparison.Ordinal)
+            && await grains.GetGrain<IProjectGrain>(ProjectId).GetOrgIdAsync() is { } orgId
+            && (await grains.GetGrain<IOrganizationGrain>(orgId).GetAsync())?.Members.FirstOrDefault(m => m.UserId == by[AlertGrain.MemberActorPrefix.Length..]) is { } member)
+        {
+            AcknowledgedBy = member.Email;
+        }
+
         return Page();
     }
 }
