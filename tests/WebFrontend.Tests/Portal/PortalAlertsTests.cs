@@ -39,6 +39,8 @@ public sealed class PortalAlertsTests(PortalFixture portal)
         await ownerTab.GotoAsync($"/projects/{projectId}/alerts");
         await ownerTab.Page.GetByRole(AriaRole.Link, new() { Name = "Checkout answers 500" }).ClickAsync();
         await Expect(ownerTab.Page.Locator(".tries li").First).ToContainTextAsync("Ringing");
+        // The simulated phone rings: the number's second call, after its verification call.
+        Assert.Equal(2, app.Fleet.Pbxes.Sum(pbx => pbx.Log.Originates.Count(o => o.Number == number)));
         await ownerTab.AssertAccessibleAsync();
         await ownerTab.ScreenshotAsync("alert-ringing");
         await ownerTab.Page.GetByRole(AriaRole.Button, new() { Name = "Acknowledge" }).ClickAsync();

@@ -43,6 +43,8 @@ public sealed class PortalEndToEndTests(PortalFixture portal)
         await CallingSteps.RaiseAsync(app, key, "Test alert from the story");
         await page.GetByRole(AriaRole.Link, new() { Name = "Test alert from the story" }).ClickAsync();
         await Expect(page.Locator(".tries li").First).ToContainTextAsync("Ringing");
+        // The simulated phone rings: the number's second call, after its verification call.
+        Assert.Equal(2, app.Fleet.Pbxes.Sum(pbx => pbx.Log.Originates.Count(o => o.Number == number)));
         await tab.ScreenshotAsync("story-5-alert-ringing");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Acknowledge" }).ClickAsync();
