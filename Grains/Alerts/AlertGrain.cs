@@ -42,6 +42,9 @@ public sealed partial class AlertGrain(
     /// <summary>Who resolved an alert whose project was deleted.</summary>
     public const string ProjectDeletedActor = "project deletion";
 
+    /// <summary>How a member's acknowledgement or resolution names its actor: this, then the member's user id.</summary>
+    public const string MemberActorPrefix = "member ";
+
     private const string WatchdogReminder = "watchdog";
 
     private IGrainTimer? _nextStep;
@@ -151,7 +154,7 @@ public sealed partial class AlertGrain(
             Alert.PendingAudit.Add(AuditOutbox.Entry(orgId, by, auditAction, AlertId, time.GetUtcNow(), Alert.ProjectId));
         }
 
-        var actor = $"member {by.ActorUserId}";
+        var actor = MemberActorPrefix + by.ActorUserId;
         var view = action == AlertAction.Acknowledge ? await AcknowledgeAsync(actor) : await ResolveAsync(actor);
         // Forwarded now so that the row is in the log when the member hears the answer; should this fail, the report retries.
         await AuditOutbox.ForwardAsync(GrainFactory, Alert.PendingAudit);

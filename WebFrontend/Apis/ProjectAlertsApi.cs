@@ -29,13 +29,20 @@ public static class ProjectAlertsApi
 
     private static async Task<IResult> ListAsync(string projectId, HttpRequest request, IGrainFactory grains)
     {
-        var query = request.Query;
+        var (status, page, problem) = ReadQuery(request.Query);
+        return problem ?? TypedResults.Ok(await grains.GetGrain<IAlertIndexGrain>(projectId).GetPageAsync(status, page));
+    }
+
+    /// <summary>The list's ?state= and ?page= (page 1 when absent), or the problem with them; the portal's list reads them so too.</summary>
+    public static (AlertStatus? Status, int Page, IResult? Problem) ReadQuery(IQueryCollection query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
         AlertStatus? status = null;
         if (query.TryGetValue("state", out var state))
         {
             if (state.Count != 1 || !States.TryGetValue(state[0] ?? "", out var known))
             {
-                return AccountJson.Invalid("state", $"state is one of {string.Join(", ", States.Keys)}, given once.");
+                return (null, 0, AccountJson.Invalid("state", $"state is one of {string.Join(", ", States.Keys)}, given once."));
             }
 
             status = known;
@@ -46,9 +53,9 @@ public static class ProjectAlertsApi
             && (pageText.Count != 1 || pageText[0] is not { Length: > 0 and <= 5 } digits || !digits.All(char.IsAsciiDigit)
                 || !int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out page) || page is < 1 or > MaxPage))
         {
-            return AccountJson.Invalid("page", $"page is a whole number from 1 to {MaxPage}, given once.");
+            return (null, 0, AccountJson.Invalid("page", $"page is a whole number from 1 to {MaxPage}, given once."));
         }
 
-        return TypedResults.Ok(await grains.GetGrain<IAlertIndexGrain>(projectId).GetPageAsync(status, page));
+        return (status, page, null);
     }
 }

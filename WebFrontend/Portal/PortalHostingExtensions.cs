@@ -1,4 +1,5 @@
 using Microsoft.Extensions.FileProviders;
+using CallPing.WebFrontend.Portal.Live;
 
 namespace CallPing.WebFrontend.Portal;
 
@@ -18,6 +19,7 @@ public static class PortalHostingExtensions
                 // Every page under /Account and /Projects needs a live session; without one the browser goes to the login page.
                 options.Conventions.AddFolderApplicationModelConvention("/Account", model => model.Filters.Add(new SignInRedirectFilter()));
                 options.Conventions.AddFolderApplicationModelConvention("/Projects", model => model.Filters.Add(new SignInRedirectFilter()));
+                options.Conventions.AddFolderApplicationModelConvention("/PhoneNumbers", model => model.Filters.Add(new SignInRedirectFilter()));
             })
             .AddApplicationPart(typeof(PortalHostingExtensions).Assembly);
         return builder;
@@ -32,6 +34,7 @@ public static class PortalHostingExtensions
         });
         // Pages are not API operations: they stay out of the OpenAPI document and the checks that compare it with the routes.
         app.MapRazorPages().WithMetadata(new PortalPage()).ExcludeFromDescription();
+        app.MapLiveFeeds();
         return app;
     }
 }

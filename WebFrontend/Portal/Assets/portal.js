@@ -2,6 +2,8 @@
 // JSON API named in its action, so that the pages and every other client go through the same endpoints and rules.
 // On success the form's data-next (a path; {field} is filled from the answer), data-done (the id of a message to
 // show) or data-then (a step below) says what comes next; on failure the problem+json answer is shown at the form.
+// A region marked data-feed follows a server-sent event stream of its version and is rendered again by the server
+// when that changes (see follow below).
 "use strict";
 
 const stepUpRequired = "urn:callping:problem:step-up-required";
@@ -42,6 +44,10 @@ const then = {
     form.reset();
     reveal(document.getElementById("new-key"));
   },
+  // A change the live region around the form shows (an alert acknowledged): render it again now, not at the next event.
+  refresh(form) {
+    refresh(form.closest("[data-feed]").id);
+  },
 };
 
 // Where a login goes: the page that sent the browser to it (?next=), when that is a page of this site.
@@ -65,6 +71,8 @@ function bodyOf(form) {
     }
     if (field.type === "checkbox") {
       body[field.name] = field.checked;
+    } else if (field.dataset.type === "boolean") {
+      body[field.name] = field.value === "true";
     } else if (field.type === "number") {
       body[field.name] = field.value === "" ? null : Number(field.value);
     } else {
@@ -216,8 +224,9 @@ function done(form, body) {
   }
 }
 
-document.addEventListener("DOMContentLoaded", () => {
-  for (const form of document.querySelectorAll("form[data-api]")) {
+// Gives the forms and buttons under root their behaviour: the page's at first, a live region's after it is rendered again.
+function wire(root) {
+  for (const form of root.querySelectorAll("form[data-api]")) {
     if (!form.querySelector(".problem")) {
       const summary = Object.assign(document.createElement("p"), { className: "problem", hidden: true, tabIndex: -1 });
       summary.setAttribute("role", "alert");
@@ -234,7 +243,7 @@ document.addEventListener("DOMContentLoaded", () => {
       submit(form);
     });
   }
-  for (const button of document.querySelectorAll("button[data-copy]")) {
+  for (const button of root.querySelectorAll("button[data-copy]")) {
     button.addEventListener("click", async () => {
       try {
         await navigator.clipboard.writeText(document.getElementById(button.dataset.copy).textContent);
@@ -244,7 +253,59 @@ document.addEventListener("DOMContentLoaded", () => {
       }
     });
   }
+}
+
+// Live regions: the server sends the version of what a region shows whenever it changes; when it differs from the
+// version the region was rendered with, the page is fetched again and the region replaced by its new rendering, so the
+// server alone renders and the page works without this script too. EventSource connects again by itself.
+const refreshing = new Map();
+
+function follow(region) {
+  const source = new EventSource(region.dataset.feed);
+  source.addEventListener("version", (event) => {
+    const current = document.getElementById(region.id);
+    if (current && current.dataset.version !== event.data) {
+      refresh(region.id);
+    }
+  });
+}
+
+// Renders the region again; one fetch at a time per region, and one more after it when asked meanwhile.
+async function refresh(id) {
+  if (refreshing.has(id)) {
+    refreshing.set(id, true);
+    return;
+  }
+  refreshing.set(id, false);
+  try {
+    const response = await fetch(location.href, { headers: { Accept: "text/html" }, credentials: "same-origin" });
+    const fresh = response.ok ? new DOMParser().parseFromString(await response.text(), "text/html").getElementById(id) : null;
+    const current = document.getElementById(id);
+    if (fresh && current) {
+      const focused = current.contains(document.activeElement) ? document.activeElement.id : null;
+      current.replaceWith(fresh);
+      wire(fresh);
+      if (focused && document.getElementById(focused)) {
+        document.getElementById(focused).focus();
+      }
+    }
+  } catch {
+    // The next version event tries again.
+  } finally {
+    const again = refreshing.get(id);
+    refreshing.delete(id);
+    if (again) {
+      refresh(id);
+    }
+  }
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  wire(document);
   for (const cancel of document.querySelectorAll("dialog [data-close]")) {
     cancel.addEventListener("click", () => cancel.closest("dialog").close());
+  }
+  for (const region of document.querySelectorAll("[data-feed]")) {
+    follow(region);
   }
 });

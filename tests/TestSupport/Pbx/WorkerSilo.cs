@@ -1,4 +1,7 @@
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using CallPing.Silo.Hosting;
@@ -15,25 +18,35 @@ public sealed class WorkerSilo : IAsyncDisposable
     private readonly WebApplication _host;
     private readonly TempFolder _data;
 
-    private WorkerSilo(WebApplication host, TempFolder data, Uri baseAddress)
+    private WorkerSilo(WebApplication host, TempFolder data, Uri baseAddress, Uri? httpsAddress)
     {
         _host = host;
         _data = data;
         BaseAddress = baseAddress;
+        HttpsAddress = httpsAddress;
     }
 
     /// <summary>Its HTTP address: health and metrics, and the web role's endpoints when Silo:Roles includes web.</summary>
     public Uri BaseAddress { get; }
 
+    /// <summary>Its HTTPS address when started with a certificate (a browser's, whose cookies are Secure); null otherwise.</summary>
+    public Uri? HttpsAddress { get; }
+
     public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
 
     public T Get<T>() where T : notnull => _host.Services.GetRequiredService<T>();
 
-    /// <summary>Starts the silo; <paramref name="services"/> adds to its services (a test's telemetry exporter, say).</summary>
-    public static async Task<WorkerSilo> StartAsync(Dictionary<string, string?> settings, Action<IServiceCollection>? services = null)
+    /// <summary>
+    /// Starts the silo; <paramref name="services"/> adds to its services (a test's telemetry exporter, say). With
+    /// <paramref name="https"/> it also serves HTTPS with that certificate on that port, <see cref="HttpsAddress"/>.
+    /// </summary>
+    public static async Task<WorkerSilo> StartAsync(
+        Dictionary<string, string?> settings, Action<IServiceCollection>? services = null, (X509Certificate2 Certificate, int Port)? https = null)
     {
+        ArgumentNullException.ThrowIfNull(settings);
         var data = new TempFolder();
-        var baseAddress = new Uri($"http://127.0.0.1:{FreePort.Next()}");
+        var httpPort = FreePort.Next();
+        var baseAddress = new Uri($"http://127.0.0.1:{httpPort}");
         var builder = CallPingHost.CreateBuilder([], defaultRoles: "worker");
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -53,13 +66,22 @@ public sealed class WorkerSilo : IAsyncDisposable
         }
 
         builder.Configuration.AddInMemoryCollection(settings);
+        if (https is var (certificate, httpsPort))
+        {
+            builder.WebHost.ConfigureKestrel(kestrel =>
+            {
+                kestrel.Listen(IPAddress.Loopback, httpPort);
+                kestrel.Listen(IPAddress.Loopback, httpsPort, listen => listen.UseHttps(certificate));
+            });
+        }
+
         builder.AddCallPingSilo();
         builder.AddWorkerRole();
         services?.Invoke(builder.Services);
         var host = builder.Build();
         host.MapCallPing();
         await host.StartAsync();
-        return new WorkerSilo(host, data, baseAddress);
+        return new WorkerSilo(host, data, baseAddress, https is { Port: var port } ? new Uri($"https://127.0.0.1:{port}") : null);
     }
 
     public async ValueTask DisposeAsync()

@@ -13,7 +13,9 @@ namespace CallPing.WebFrontend.Tests.Portal;
 /// <summary>
 /// The portal as a person reaches it: the real app served by Kestrel over HTTPS (the session and antiforgery cookies
 /// are Secure) on a free port of 127.0.0.1 with a certificate made for the run, a real SMTP server for its mails,
-/// and Debian's Chromium, headless, driven by Playwright. The portal tests share it and run one after another.
+/// and Debian's Chromium, headless, driven by Playwright. The portal tests share it and run one after another. Tests
+/// that need calls placed ask for <see cref="CallingAppAsync"/>: a second app, started once for the collection, which
+/// the same browser and SMTP server serve.
 /// </summary>
 public sealed class PortalFixture : IAsyncLifetime
 {
@@ -22,8 +24,11 @@ public sealed class PortalFixture : IAsyncLifetime
     /// <summary>What a password the tests sign up with looks like: long and not a common one.</summary>
     public const string Password = "correct horse battery staple 42";
 
+    private readonly SemaphoreSlim _callingStart = new(1, 1);
     private IPlaywright _playwright = null!;
     private IBrowser _browser = null!;
+    private X509Certificate2 _serving = null!;
+    private CallingApp? _calling;
 
     public SmtpServer Smtp { get; private set; } = null!;
 
@@ -43,8 +48,8 @@ public sealed class PortalFixture : IAsyncLifetime
         settings["Accounts:PublicBaseUrl"] = BaseAddress.ToString();
         App = new AccountsApp(settings);
         using var certificate = SelfSignedCertificate();
-        var serving = X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pfx), null);
-        App.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port, listen => listen.UseHttps(serving)));
+        _serving = X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pfx), null);
+        App.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port, listen => listen.UseHttps(_serving)));
         App.StartServer();
 
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
@@ -59,12 +64,29 @@ public sealed class PortalFixture : IAsyncLifetime
         Directory.CreateDirectory(ScreenshotFolder);
     }
 
-    /// <summary>A new browser profile (its own cookies and storage) with one tab, as a second person or device would have.</summary>
-    public async Task<PortalTab> NewTabAsync()
+    /// <summary>The app that places calls through simulated PBXes, started by the first test that asks for it.</summary>
+    public async Task<CallingApp> CallingAppAsync()
+    {
+        await _callingStart.WaitAsync();
+        try
+        {
+            return _calling ??= await CallingApp.StartAsync(Smtp, _serving);
+        }
+        finally
+        {
+            _callingStart.Release();
+        }
+    }
+
+    /// <summary>
+    /// A new browser profile (its own cookies and storage) with one tab, as a second person or device would have, on
+    /// the accounts app or on the one given (<see cref="CallingApp.BaseAddress"/>).
+    /// </summary>
+    public async Task<PortalTab> NewTabAsync(Uri? baseAddress = null)
     {
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = BaseAddress.ToString().TrimEnd('/'),
+            BaseURL = (baseAddress ?? BaseAddress).ToString().TrimEnd('/'),
             IgnoreHTTPSErrors = true,
             ViewportSize = new ViewportSize { Width = 1024, Height = 800 },
         });
@@ -116,7 +138,14 @@ public sealed class PortalFixture : IAsyncLifetime
     {
         await _browser.DisposeAsync();
         _playwright.Dispose();
+        if (_calling is not null)
+        {
+            await _calling.DisposeAsync();
+        }
+
         await App.DisposeAsync();
+        _serving.Dispose();
+        _callingStart.Dispose();
         await Smtp.DisposeAsync();
     }
 

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace CallPing.WebFrontend.Tests.Portal;
 
 /// <summary>Every page: served with the portal's content policy, free of console errors and of serious accessibility problems, at a laptop's and a phone's width.</summary>
@@ -37,6 +39,24 @@ public sealed class PortalPageQualityTests(PortalFixture portal)
     }
 
     [Fact]
+    public async Task PhoneNumberAndAlertPages_SignedIn_LoadWithPolicyNoErrorsAndNoSevereAxeViolations()
+    {
+        var app = await portal.CallingAppAsync();
+        await using var tab = await portal.NewTabAsync(app.BaseAddress);
+        await PortalFixture.LogInAsync(tab, await portal.SignedUpAsync(tab));
+        var (_, projectId) = await CallingSteps.OrgWithProjectAsync(tab, "Pages Ltd", "Pages");
+        var alertId = await CallingSteps.RaiseAsync(app, await CallingSteps.NewKeyAsync(tab, projectId), "Disk full");
+        await CallingSteps.ApiAsync(tab, "POST", "/api/v1/phone-numbers", new { number = "+4930555000111", label = "desk" }, 201);
+
+        foreach (var path in (string[])["/phone-numbers", $"/projects/{projectId}/alerts", $"/projects/{projectId}/alerts/{alertId}"])
+        {
+            await CheckAsync(tab, path);
+        }
+
+        tab.AssertNoErrors();
+    }
+
+    [Fact]
     public async Task AccountPage_NotSignedIn_RedirectsToLoginAndBackAfterIt()
     {
         await using var tab = await portal.NewTabAsync();
@@ -52,7 +72,7 @@ public sealed class PortalPageQualityTests(PortalFixture portal)
 
     private static async Task CheckAsync(PortalTab tab, string path)
     {
-        var name = path.Split('?')[0].Trim('/').Replace('/', '-');
+        var name = Regex.Replace(path.Split('?')[0].Trim('/'), "[0-9a-f]{12,}", "id").Replace('/', '-');
         await tab.Page.SetViewportSizeAsync(1024, 800);
         await tab.GotoAsync(path);
         await tab.AssertAccessibleAsync();

@@ -4,7 +4,6 @@ using CallPing.Grains.Interfaces.Models;
 using CallPing.Grains.Interfaces.Orgs;
 using CallPing.Grains.Interfaces.Projects;
 using CallPing.WebFrontend.Accounts;
-using CallPing.WebFrontend.Orgs;
 
 namespace CallPing.WebFrontend.Portal.Pages.Projects;
 
@@ -26,10 +25,8 @@ public sealed class KeysModel(IGrainFactory grains) : PageModel
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var project = grains.GetGrain<IProjectGrain>(ProjectId);
-        var orgId = ProjectId.Length <= OrgScopes.MaxIdLength ? await project.GetOrgIdAsync() : null;
-        var role = orgId is null ? null : await grains.GetGrain<IOrganizationGrain>(orgId).GetRoleAsync(User.UserId());
-        if (role is null || await project.GetAsync() is not { } view)
+        var role = await ProjectAccess.RoleAsync(grains, ProjectId, User.UserId());
+        if (role is null || await grains.GetGrain<IProjectGrain>(ProjectId).GetAsync() is not { } view)
         {
             return NotFound();
         }
