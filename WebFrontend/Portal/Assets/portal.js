@@ -42,6 +42,11 @@ const then = {
     form.reset();
     reveal(document.getElementById("new-key"));
   },
+  // A new organisation: made the current one, then opened.
+  async orgCreated(form, body) {
+    await send("POST", `/api/v1/orgs/${encodeURIComponent(body.orgId)}/switch`);
+    location.assign(`/orgs/${encodeURIComponent(body.orgId)}`);
+  },
 };
 
 // Where a login goes: the page that sent the browser to it (?next=), when that is a page of this site.
