@@ -61,14 +61,20 @@ function reveal(element) {
   element.focus();
 }
 
-// The form's fields as the API's JSON: checkboxes as booleans, number fields as numbers (null when empty).
+// The form's fields as the API's JSON: checkboxes as booleans, number fields as numbers (null when empty), lists.
 function bodyOf(form) {
   const body = {};
   for (const field of form.elements) {
     if (!field.name || field.disabled) {
       continue;
     }
-    if (field.type === "checkbox") {
+    if ("jsonList" in field.dataset) {
+      // Fields of one name marked data-json-list make a list of the JSON values chosen, in page order; empty ones are left out.
+      body[field.name] ??= [];
+      if (field.value !== "") {
+        body[field.name].push(JSON.parse(field.value));
+      }
+    } else if (field.type === "checkbox") {
       body[field.name] = field.checked;
     } else if (field.type === "number") {
       body[field.name] = field.value === "" ? null : Number(field.value);
@@ -246,6 +252,23 @@ document.addEventListener("DOMContentLoaded", () => {
         button.textContent = "Copied";
       } catch {
         button.textContent = "Select the key and copy it";
+      }
+    });
+  }
+  // Reordering a list without dragging: a button moves its item one place up or down; positions are numbered again.
+  for (const button of document.querySelectorAll("button[data-move]")) {
+    button.addEventListener("click", () => {
+      const item = button.closest("li");
+      const up = button.dataset.move === "up";
+      const other = up ? item.previousElementSibling : item.nextElementSibling;
+      if (other) {
+        if (up) {
+          other.before(item);
+        } else {
+          other.after(item);
+        }
+        item.parentElement.querySelectorAll("[data-position]").forEach((position, i) => (position.textContent = i + 1));
+        button.focus();
       }
     });
   }
