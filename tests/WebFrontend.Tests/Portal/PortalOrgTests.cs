@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using CallPing.Grains.Interfaces.Accounts;
+using CallPing.Grains.Interfaces.Orgs;
 using CallPing.Grains.Interfaces.Projects;
 using CallPing.TestSupport;
 using static Microsoft.Playwright.Assertions;
@@ -109,6 +110,9 @@ public sealed partial class PortalOrgTests(PortalFixture portal)
         await memberTab.GotoAsync(await portal.LinkInMailAsync(memberEmail, "join-org"));
         await member.GetByRole(AriaRole.Button, new() { Name = "Join the organisation" }).ClickAsync();
         await member.WaitForURLAsync($"**/orgs/{orgId}");
+        await member.Locator(".org-switcher summary").ClickAsync();
+        await member.GetByRole(AriaRole.Button, new() { Name = "Acme Ops" }).ClickAsync();
+        await Expect(member.Locator(".org-switcher summary")).ToHaveTextAsync("Organisation: Acme Ops");
 
         // The member's view: the organisation and its project, without the controls of owners and admins.
         await Expect(member.Locator("#your-role")).ToHaveTextAsync("member");
@@ -151,7 +155,21 @@ public sealed partial class PortalOrgTests(PortalFixture portal)
         await Expect(audit).Not.ToContainTextAsync("project.create");
         await Expect(audit).Not.ToContainTextAsync("alert.test");
         await adminTab.AssertAccessibleAsync();
-        adminTab.AssertNoErrors("400");
+
+        // The colleague made an admin, then removed after the admin confirms their password.
+        await adminTab.GotoAsync($"/orgs/{orgId}/members");
+        var row = page.Locator("#members tbody tr", new() { HasText = memberEmail });
+        await row.Locator("select").SelectOptionAsync("admin");
+        await row.GetByRole(AriaRole.Button, new() { Name = $"Change the role of {memberEmail}" }).ClickAsync();
+        await Expect(page.Locator("#members tbody tr", new() { HasText = memberEmail }).Locator("td").Nth(1)).ToHaveTextAsync("admin");
+        portal.App.Clock.Advance(TimeSpan.FromMinutes(10));
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Remove {memberEmail}" }).ClickAsync();
+        var prompt = page.GetByRole(AriaRole.Dialog, new() { Name = "Confirm it is you" });
+        await prompt.GetByLabel("Password").FillAsync(PortalFixture.Password);
+        await prompt.GetByRole(AriaRole.Button, new() { Name = "Confirm" }).ClickAsync();
+        await Expect(page.Locator("#members tbody tr")).ToHaveCountAsync(1);
+        Assert.Null(await portal.App.Grains.GetGrain<IOrganizationGrain>(orgId).GetRoleAsync((await portal.UserIdAsync(memberEmail))!));
+        adminTab.AssertNoErrors("400", "403");
         memberTab.AssertNoErrors("403");
     }
 

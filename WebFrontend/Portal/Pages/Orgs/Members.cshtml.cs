@@ -20,6 +20,9 @@ public sealed class MembersModel(IGrainFactory grains, OrgScopes scopes) : OrgSc
     /// <summary>The roles the person may give: owners any, admins member and admin.</summary>
     public IEnumerable<OrgRole> GrantableRoles => Enum.GetValues<OrgRole>().Where(r => r <= Access.Role).OrderDescending();
 
+    /// <summary>Whether the person may leave: the last owner may not.</summary>
+    public bool MayLeave => Access.Role != OrgRole.Owner || Org.Members.Count(m => m.Role == OrgRole.Owner) > 1;
+
     public bool MayChange(OrgMember member) => MayManage && member.Role <= Access.Role;
 
     protected override async Task<IActionResult> LoadAsync()
