@@ -42,6 +42,16 @@ public static class AuditActions
     /// <summary>A member acknowledged an alert from the portal. Target: the alert; detail: its project.</summary>
     public const string AlertAcknowledge = "alert.acknowledge";
 
+    /// <summary>A member sent a test alert from the portal. Target: the alert; detail: its project.</summary>
+    public const string AlertTest = "alert.test";
+
     /// <summary>A member resolved an alert from the portal. Target: the alert; detail: its project.</summary>
     public const string AlertResolve = "alert.resolve";
+
+    /// <summary>The kinds an audit log is filtered by: the part of an action before its dot.</summary>
+    public static IReadOnlyList<string> Kinds { get; } = ["org", "member", "project", "phone-number", "api-key", "alert"];
+
+    /// <summary>Whether the action is of the kind; every action is of no kind (null).</summary>
+    public static bool IsOfKind(string action, string? kind) =>
+        kind is null || (action ?? throw new ArgumentNullException(nameof(action))).StartsWith(kind + ".", StringComparison.Ordinal);
 }

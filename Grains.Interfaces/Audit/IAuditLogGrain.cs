@@ -8,9 +8,9 @@ public interface IAuditLogGrain : IGrainWithStringKey
     [Alias("Append")]
     Task AppendAsync(IReadOnlyList<AuditEntry> entries);
 
-    /// <summary>Up to <paramref name="limit"/> rows older than the cursor (all when null), newest first.</summary>
+    /// <summary>Up to <paramref name="limit"/> rows older than the cursor (all when null), newest first; only those of a kind when one is given (<see cref="AuditActions.Kinds"/>).</summary>
     [Alias("GetPage")]
-    Task<AuditPage> GetPageAsync(long? before, int limit);
+    Task<AuditPage> GetPageAsync(long? before, int limit, string? kind = null);
 
     /// <summary>Deletes the rows made before <paramref name="cutoff"/>; returns how many.</summary>
     [Alias("Prune")]

@@ -52,10 +52,10 @@ public sealed class AuditLogGrain(
         fresh.ForEach(e => EntryIds.Add(e.EntryId));
     }
 
-    public Task<AuditPage> GetPageAsync(long? before, int limit)
+    public Task<AuditPage> GetPageAsync(long? before, int limit, string? kind = null)
     {
         var size = Math.Clamp(limit, 1, AuditPolicy.MaxPageSize);
-        var older = Log.Rows.Where(r => before is null || r.Seq < before).Reverse().Take(size + 1).ToList();
+        var older = Log.Rows.Where(r => (before is null || r.Seq < before) && AuditActions.IsOfKind(r.Entry.Action, kind)).Reverse().Take(size + 1).ToList();
         var rows = older.Take(size).Select(r => new AuditRow(r.Seq, r.Entry.At, r.Entry.ActorUserId, r.Entry.Action, r.Entry.Target, r.Entry.Ip, r.Entry.Detail)).ToList();
         return Task.FromResult(new AuditPage(rows, older.Count > size ? rows[^1].Seq : null));
     }

@@ -21,6 +21,9 @@ public sealed class AccountLimits : IDisposable
     /// <summary>Invitations an account sends (per account only: each one is an e-mail to someone else).</summary>
     public const string Invite = "invite";
 
+    /// <summary>Test alerts of a project (keyed by the project: each one phones its people).</summary>
+    public const string TestAlert = "test-alert";
+
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
     private readonly PartitionedRateLimiter<string> _perAccount;

@@ -43,7 +43,7 @@ public static class OrgsApi
         org.MapPost("/leave", LeaveAsync).RequireOrgRole(OrgRole.Member).Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("LeaveOrg").WithSummary("Leaves the organisation; the last owner cannot.");
         org.MapGet("/audit", AuditAsync).RequireOrgRole(OrgRole.Admin).Produces<AuditPage>()
-            .WithName("GetOrgAudit").WithSummary("The organisation's audit log, newest first, paged by ?before={nextCursor}&limit= (owners and admins).");
+            .WithName("GetOrgAudit").WithSummary("The organisation's audit log, newest first, paged by ?before={nextCursor}&limit=, of one kind by ?kind= (org, member, project, phone-number, api-key, alert; owners and admins).");
         org.MapGet("/projects", ListProjectsAsync).RequireOrgRole(OrgRole.Member).Produces<List<ProjectView>>()
             .WithName("ListOrgProjects").WithSummary("The projects of the organisation.");
         org.MapPost("/projects", CreateProjectAsync).RequireOrgRole(OrgRole.Admin).Accepts<NameBody>("application/json")
@@ -52,17 +52,8 @@ public static class OrgsApi
         return endpoints;
     }
 
-    private static async Task<IResult> ListAsync(HttpContext context, IGrainFactory grains)
-    {
-        var userId = context.User.UserId();
-        var mine = await grains.GetGrain<IUserGrain>(userId).GetOrgsAsync();
-        var orgs = await Task.WhenAll(mine.OrgIds.Select(async id =>
-        {
-            var org = grains.GetGrain<IOrganizationGrain>(id);
-            return (await org.GetAsync(), await org.GetRoleAsync(userId)) is ({ } view, { } role) ? new MyOrg(id, view.Name, role, id == mine.CurrentOrgId) : null;
-        }));
-        return TypedResults.Ok(orgs.OfType<MyOrg>().ToList());
-    }
+    private static async Task<IResult> ListAsync(HttpContext context, IGrainFactory grains) =>
+        TypedResults.Ok(await MyOrgs.ListAsync(grains, context.User.UserId()));
 
     private static async Task<IResult> CreateAsync(HttpContext context, IGrainFactory grains, CancellationToken cancellationToken)
     {
@@ -123,10 +114,20 @@ public static class OrgsApi
     private static async Task<IResult> LeaveAsync(HttpContext context, IGrainFactory grains) =>
         OrgProblems.Result(await Org(context, grains).LeaveAsync(OrgAccess.AuditOf(context)));
 
-    private static async Task<IResult> AuditAsync(HttpContext context, IGrainFactory grains, long? before, int? limit) =>
-        limit is < 1 or > AuditPolicy.MaxPageSize
-            ? AccountJson.Invalid("limit", $"The limit is 1 to {AuditPolicy.MaxPageSize}.")
-            : TypedResults.Ok(await grains.GetGrain<IAuditLogGrain>(OrgAccess.Of(context).OrgId).GetPageAsync(before, limit ?? 50));
+    private static async Task<IResult> AuditAsync(HttpContext context, IGrainFactory grains, long? before, int? limit, string? kind)
+    {
+        if (limit is < 1 or > AuditPolicy.MaxPageSize)
+        {
+            return AccountJson.Invalid("limit", $"The limit is 1 to {AuditPolicy.MaxPageSize}.");
+        }
+
+        if (kind is not null && !AuditActions.Kinds.Contains(kind))
+        {
+            return AccountJson.Invalid("kind", $"The kind is one of {string.Join(", ", AuditActions.Kinds)}.");
+        }
+
+        return TypedResults.Ok(await grains.GetGrain<IAuditLogGrain>(OrgAccess.Of(context).OrgId).GetPageAsync(before, limit ?? 50, kind));
+    }
 
     private static async Task<IResult> ListProjectsAsync(HttpContext context, IGrainFactory grains)
     {

@@ -19,6 +19,7 @@ public static class WebRoleApis
         endpoints.MapOrgMembersApi();
         endpoints.MapProjectsApi();
         endpoints.MapProjectKeysApi();
+        endpoints.MapProjectTestAlertApi();
         endpoints.MapProjectAlertsApi();
         endpoints.MapPhoneNumbersApi();
         return endpoints;

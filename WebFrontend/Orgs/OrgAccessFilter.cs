@@ -17,19 +17,18 @@ public sealed class OrgAccessFilter(OrgRole minimum) : IEndpointFilter
         ArgumentNullException.ThrowIfNull(next);
         var http = context.HttpContext;
         var grains = http.RequestServices.GetRequiredService<IGrainFactory>();
-        var orgId = await http.RequestServices.GetRequiredService<OrgScopes>().OrgOfAsync(http.Request.RouteValues, grains);
-        var role = orgId is null ? null : await grains.GetGrain<IOrganizationGrain>(orgId).GetRoleAsync(http.User.UserId());
-        if (role is not { } found)
+        var access = await http.RequestServices.GetRequiredService<OrgScopes>().AccessOfAsync(http.Request.RouteValues, grains, http.User.UserId());
+        if (access is null)
         {
             return OrgProblems.NotFound();
         }
 
-        if (found < minimum)
+        if (access.Role < minimum)
         {
             return OrgProblems.Result(OrgAnswer.Forbidden($"This needs the {minimum.ToString().ToLowerInvariant()} role or a higher one in the organisation."));
         }
 
-        new OrgAccess(orgId!, found).AttachTo(http);
+        access.AttachTo(http);
         return await next(context);
     }
 }

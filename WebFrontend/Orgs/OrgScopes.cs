@@ -1,3 +1,4 @@
+using CallPing.Grains.Interfaces.Orgs;
 using CallPing.Grains.Interfaces.Projects;
 
 namespace CallPing.WebFrontend.Orgs;
@@ -38,5 +39,14 @@ public sealed class OrgScopes
         }
 
         throw new InvalidOperationException($"The route has none of the organisation-scoped ids ({string.Join(", ", _scopes.Select(s => s.Parameter))}).");
+    }
+
+    /// <summary>The person's access to the organisation of the route's id; null for a non-member, as for an id that does not exist.</summary>
+    public async Task<OrgAccess?> AccessOfAsync(RouteValueDictionary route, IGrainFactory grains, string userId)
+    {
+        ArgumentNullException.ThrowIfNull(grains);
+        var orgId = await OrgOfAsync(route, grains);
+        var role = orgId is null ? null : await grains.GetGrain<IOrganizationGrain>(orgId).GetRoleAsync(userId);
+        return role is { } found ? new OrgAccess(orgId!, found) : null;
     }
 }

@@ -16,8 +16,9 @@ public static class PortalHostingExtensions
         builder.Services.AddRazorPages(options =>
             {
                 options.RootDirectory = "/Portal/Pages";
-                // Every page under /Account and /Projects needs a live session; without one the browser goes to the login page.
+                // Every page under /Account, /Orgs and /Projects needs a live session; without one the browser goes to the login page.
                 options.Conventions.AddFolderApplicationModelConvention("/Account", model => model.Filters.Add(new SignInRedirectFilter()));
+                options.Conventions.AddFolderApplicationModelConvention("/Orgs", model => model.Filters.Add(new SignInRedirectFilter()));
                 options.Conventions.AddFolderApplicationModelConvention("/Projects", model => model.Filters.Add(new SignInRedirectFilter()));
                 options.Conventions.AddFolderApplicationModelConvention("/PhoneNumbers", model => model.Filters.Add(new SignInRedirectFilter()));
             })

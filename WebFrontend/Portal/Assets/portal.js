@@ -48,6 +48,11 @@ const then = {
   refresh(form) {
     refresh(form.closest("[data-feed]").id);
   },
+  // A new organisation: made the current one, then opened.
+  async orgCreated(form, body) {
+    await send("POST", `/api/v1/orgs/${encodeURIComponent(body.orgId)}/switch`);
+    location.assign(`/orgs/${encodeURIComponent(body.orgId)}`);
+  },
 };
 
 // Where a login goes: the page that sent the browser to it (?next=), when that is a page of this site.
@@ -62,14 +67,20 @@ function reveal(element) {
   element.focus();
 }
 
-// The form's fields as the API's JSON: checkboxes as booleans, number fields as numbers (null when empty).
+// The form's fields as the API's JSON: checkboxes as booleans, number fields as numbers (null when empty), lists.
 function bodyOf(form) {
   const body = {};
   for (const field of form.elements) {
     if (!field.name || field.disabled) {
       continue;
     }
-    if (field.type === "checkbox") {
+    if ("jsonList" in field.dataset) {
+      // Fields of one name marked data-json-list make a list of the JSON values chosen, in page order; empty ones are left out.
+      body[field.name] ??= [];
+      if (field.value !== "") {
+        body[field.name].push(JSON.parse(field.value));
+      }
+    } else if (field.type === "checkbox") {
       body[field.name] = field.checked;
     } else if (field.dataset.type === "boolean") {
       body[field.name] = field.value === "true";
@@ -250,6 +261,23 @@ function wire(root) {
         button.textContent = "Copied";
       } catch {
         button.textContent = "Select the key and copy it";
+      }
+    });
+  }
+  // Reordering a list without dragging: a button moves its item one place up or down; positions are numbered again.
+  for (const button of root.querySelectorAll("button[data-move]")) {
+    button.addEventListener("click", () => {
+      const item = button.closest("li");
+      const up = button.dataset.move === "up";
+      const other = up ? item.previousElementSibling : item.nextElementSibling;
+      if (other) {
+        if (up) {
+          other.before(item);
+        } else {
+          other.after(item);
+        }
+        item.parentElement.querySelectorAll("[data-position]").forEach((position, i) => (position.textContent = i + 1));
+        button.focus();
       }
     });
   }

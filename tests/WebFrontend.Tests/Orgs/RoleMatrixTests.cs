@@ -38,6 +38,7 @@ public sealed class RoleMatrixTests(AccountsFixture fixture) : IAsyncLifetime
         ("POST /api/v1/projects/{projectId}/keys", 201, 201, 403, Outsider),
         ("DELETE /api/v1/projects/{projectId}/keys/{keyId}", 204, 204, 403, Outsider),
         ("GET /api/v1/projects/{projectId}/alerts", 200, 200, 200, Outsider),
+        ("POST /api/v1/projects/{projectId}/test-alert", 202, 202, 202, Outsider),
         ("GET /api/v1/alerts/{alertId}", 200, 200, 200, Outsider),
         ("POST /api/v1/alerts/{alertId}/acknowledge", 200, 200, 200, Outsider),
         ("POST /api/v1/alerts/{alertId}/resolve", 200, 200, 200, Outsider),

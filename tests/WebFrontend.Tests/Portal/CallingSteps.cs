@@ -7,7 +7,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace CallPing.WebFrontend.Tests.Portal;
 
-/// <summary>What the phone number and alert tests do on the way: through the pages where CallPing has them, else through the JSON API from the page's own session.</summary>
+/// <summary>What the phone number and alert tests do on the way: through the pages, but for reading ids and making keys in bulk, which go through the JSON API from the page's own session.</summary>
 public static class CallingSteps
 {
     /// <summary>
@@ -34,27 +34,38 @@ public static class CallingSteps
         return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
     }
 
-    /// <summary>
-    /// An organisation of the signed-in person with one project, created through the API from the page's session.
-    /// TODO(merge): org/project pages — create them through the organisation and project pages once they are here.
-    /// </summary>
+    /// <summary>An organisation of the signed-in person with one project, each created from its form; answers their ids.</summary>
     public static async Task<(string OrgId, string ProjectId)> OrgWithProjectAsync(PortalTab tab, string orgName, string projectName)
     {
-        var orgId = (await ApiAsync(tab, "POST", "/api/v1/orgs", new { name = orgName }, 201)).GetProperty("orgId").GetString()!;
-        var projectId = (await ApiAsync(tab, "POST", $"/api/v1/orgs/{orgId}/projects", new { name = projectName }, 201)).GetProperty("projectId").GetString()!;
-        return (orgId, projectId);
+        ArgumentNullException.ThrowIfNull(tab);
+        var page = tab.Page;
+        await tab.GotoAsync("/orgs");
+        await page.GetByLabel("Name of the organisation").FillAsync(orgName);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create organisation" }).ClickAsync();
+        await page.WaitForURLAsync("**/orgs/*");
+        var orgId = page.Url.Split('/')[^1];
+        await page.GetByLabel("Name of the project").FillAsync(projectName);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create project" }).ClickAsync();
+        await page.WaitForURLAsync("**/projects/*");
+        return (orgId, page.Url.Split('/')[^1]);
     }
 
     /// <summary>
-    /// The project calls that number first: the policy set through the API from the page's session, with a ring
-    /// timeout long enough that a ringing call is still ringing when the test looks. TODO(merge): org/project pages
-    /// (the policy editor).
+    /// The project calls that number first, set in the policy editor, with a ring timeout long enough that a ringing
+    /// call is still ringing when the test looks.
     /// </summary>
     public static async Task CallFirstAsync(PortalTab tab, string projectId, string phoneNumberId)
     {
+        ArgumentNullException.ThrowIfNull(tab);
+        var page = tab.Page;
         var userId = (await ApiAsync(tab, "GET", "/api/v1/me")).GetProperty("userId").GetString();
-        await ApiAsync(tab, "PUT", $"/api/v1/projects/{projectId}/policy",
-            new { contacts = new[] { new { userId, phoneNumberId } }, ringTimeoutSeconds = 60, stepDelaySeconds = 10, repeats = 1 }, 204);
+        await tab.GotoAsync($"/projects/{projectId}");
+        await page.Locator("#contact-0").SelectOptionAsync(JsonSerializer.Serialize(new { userId, phoneNumberId }));
+        await page.GetByLabel("Ring timeout, in seconds").FillAsync("60");
+        await page.GetByLabel("Delay before the next contact, in seconds").FillAsync("10");
+        await page.GetByLabel("Times through the list").FillAsync("1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save policy" }).ClickAsync();
+        await page.WaitForURLAsync($"**/projects/{projectId}?saved=policy");
     }
 
     /// <summary>
@@ -81,16 +92,20 @@ public static class CallingSteps
         return (number, phoneNumberId);
     }
 
-    /// <summary>
-    /// The member joins the organisation by the invitation the owner sends, its token read from the mail. TODO(merge):
-    /// org/project pages (invitations and the join page).
-    /// </summary>
+    /// <summary>The owner invites the member on the members page; the member opens the mailed link and joins.</summary>
     public static async Task JoinAsync(PortalFixture portal, PortalTab ownerTab, PortalTab memberTab, string orgId, string memberEmail)
     {
         ArgumentNullException.ThrowIfNull(portal);
-        await ApiAsync(ownerTab, "POST", $"/api/v1/orgs/{orgId}/invitations", new { email = memberEmail, role = "member" }, 201);
-        var token = await portal.Smtp.NextTokenAsync(memberEmail, "join-org");
-        await ApiAsync(memberTab, "POST", "/api/v1/orgs/join", new { token }, 204);
+        ArgumentNullException.ThrowIfNull(ownerTab);
+        ArgumentNullException.ThrowIfNull(memberTab);
+        await ownerTab.GotoAsync($"/orgs/{orgId}/members");
+        await ownerTab.Page.GetByLabel("E-mail address").FillAsync(memberEmail);
+        await ownerTab.Page.Locator("#invite-role").SelectOptionAsync("member");
+        await ownerTab.Page.GetByRole(AriaRole.Button, new() { Name = "Send invitation" }).ClickAsync();
+        await Expect(ownerTab.Page.Locator("#invitations tbody tr")).ToContainTextAsync(memberEmail);
+        await memberTab.GotoAsync(await portal.LinkInMailAsync(memberEmail, "join-org"));
+        await memberTab.Page.GetByRole(AriaRole.Button, new() { Name = "Join the organisation" }).ClickAsync();
+        await memberTab.Page.WaitForURLAsync($"**/orgs/{orgId}");
     }
 
     /// <summary>A new API key of the project, created through the API from the page's session.</summary>

@@ -2,11 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.Playwright;
-using CallPing.Grains.Accounts;
-using CallPing.Grains.Interfaces.Accounts;
-using CallPing.Grains.Interfaces.Audit;
 using CallPing.Grains.Interfaces.Orgs;
-using CallPing.WebFrontend.Accounts;
 using static Microsoft.Playwright.Assertions;
 
 namespace CallPing.WebFrontend.Tests.Portal;
@@ -24,7 +20,7 @@ public sealed class PortalApiKeysTests(PortalFixture portal)
         var memberEmail = await portal.SignedUpAsync(memberTab);
         await PortalFixture.LogInAsync(adminTab, adminEmail);
         await PortalFixture.LogInAsync(memberTab, memberEmail);
-        var projectId = await OrgWithProjectAsync(await SomeoneElseAsync(), (adminEmail, OrgRole.Admin), (memberEmail, OrgRole.Member));
+        var (_, projectId) = await portal.OrgWithProjectAsync(await SomeoneElseAsync(), (adminEmail, OrgRole.Admin), (memberEmail, OrgRole.Member));
         var page = adminTab.Page;
         await adminTab.GotoAsync($"/projects/{projectId}/keys");
         await Expect(page.Locator("#api-keys tbody tr")).ToHaveCountAsync(0);
@@ -73,29 +69,11 @@ public sealed class PortalApiKeysTests(PortalFixture portal)
         await using var tab = await portal.NewTabAsync();
         var email = await portal.SignedUpAsync(tab);
         await PortalFixture.LogInAsync(tab, email);
-        var strangersProject = await OrgWithProjectAsync(await SomeoneElseAsync());
+        var (_, strangersProject) = await portal.OrgWithProjectAsync(await SomeoneElseAsync());
 
         var response = await tab.Page.GotoAsync($"/projects/{strangersProject}/keys");
 
         Assert.Equal(404, response!.Status);
-    }
-
-    /// <summary>An organisation of the owner (made through its grain, as the API would) with a project, and others joined by invitations.</summary>
-    private async Task<string> OrgWithProjectAsync(string ownerEmail, params (string Email, OrgRole Role)[] joining)
-    {
-        var grains = portal.App.Grains;
-        var owner = new AuditContext((await UserIdAsync(ownerEmail))!, "127.0.0.1");
-        var org = grains.GetGrain<IOrganizationGrain>(Guid.NewGuid().ToString("N"));
-        await org.CreateAsync("Keys Ltd", ownerEmail, owner);
-        var projectId = (await org.CreateProjectAsync("Web shop", owner)).CreatedId!;
-        foreach (var (email, role) in joining)
-        {
-            var secret = SecretHash.NewSecret();
-            await org.InviteAsync(new NewInvitation(email, role, SecretHash.Of(secret), portal.App.Clock.GetUtcNow().AddDays(7)), owner);
-            Assert.Equal(OrgOutcome.Done, (await org.JoinAsync(SecretHash.Of(secret), email, new AuditContext((await UserIdAsync(email))!, "127.0.0.1"))).Outcome);
-        }
-
-        return projectId;
     }
 
     /// <summary>The address of a verified account made in a browser of its own, which the test does not use further.</summary>
@@ -104,9 +82,6 @@ public sealed class PortalApiKeysTests(PortalFixture portal)
         await using var tab = await portal.NewTabAsync();
         return await portal.SignedUpAsync(tab);
     }
-
-    private Task<string?> UserIdAsync(string email) =>
-        portal.App.Grains.GetGrain<IEmailIndexGrain>(EmailAddress.Normalise(email, out _)!).GetUserIdAsync();
 
     private HttpClient IntakeClient(string key)
     {

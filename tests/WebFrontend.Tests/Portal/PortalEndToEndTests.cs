@@ -27,7 +27,6 @@ public sealed class PortalEndToEndTests(PortalFixture portal)
         await page.GetByRole(AriaRole.Button, new() { Name = "Turn two-factor login on" }).ClickAsync();
         await Expect(page.Locator("#recovery-code-list li")).ToHaveCountAsync(10);
         await tab.ScreenshotAsync("story-2-two-factor");
-        // TODO(merge): org/project pages
         var (_, projectId) = await CallingSteps.OrgWithProjectAsync(tab, "Story Ltd", "Shop");
         var (number, phoneNumberId) = await CallingSteps.AddAndVerifyNumberAsync(tab, app, "mobile");
         await tab.ScreenshotAsync("story-3-phone-numbers");
@@ -39,7 +38,9 @@ public sealed class PortalEndToEndTests(PortalFixture portal)
         await Expect(page.Locator("#new-key")).ToBeVisibleAsync();
         var key = (await page.Locator("#new-key-value").TextContentAsync())!;
         await tab.ScreenshotAsync("story-4-api-key");
-        await tab.GotoAsync($"/projects/{projectId}/alerts");
+        await tab.GotoAsync($"/projects/{projectId}");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Alerts", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync($"**/projects/{projectId}/alerts");
         await CallingSteps.RaiseAsync(app, key, "Test alert from the story");
         await page.GetByRole(AriaRole.Link, new() { Name = "Test alert from the story" }).ClickAsync();
         await Expect(page.Locator(".tries li").First).ToContainTextAsync("Ringing");

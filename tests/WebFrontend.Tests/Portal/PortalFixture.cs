@@ -4,8 +4,13 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Playwright;
+using CallPing.Grains.Accounts;
+using CallPing.Grains.Interfaces.Accounts;
+using CallPing.Grains.Interfaces.Audit;
+using CallPing.Grains.Interfaces.Orgs;
 using CallPing.TestSupport;
 using CallPing.TestSupport.Accounts;
+using CallPing.WebFrontend.Accounts;
 using CallPing.WebFrontend.Tests.Accounts;
 
 namespace CallPing.WebFrontend.Tests.Portal;
@@ -133,6 +138,29 @@ public sealed class PortalFixture : IAsyncLifetime
     /// <summary>The path and query of the next link to that page ("verify-email", "reset-password") mailed to the address.</summary>
     public async Task<string> LinkInMailAsync(string email, string page) =>
         $"/{page}?token={Uri.EscapeDataString(await Smtp.NextTokenAsync(email, page))}";
+
+    /// <summary>An organisation of the owner (made through its grain, as the API would) with a project, and others joined by invitations.</summary>
+    public async Task<(string OrgId, string ProjectId)> OrgWithProjectAsync(string ownerEmail, params (string Email, OrgRole Role)[] joining)
+    {
+        var grains = App.Grains;
+        var owner = new AuditContext((await UserIdAsync(ownerEmail))!, "127.0.0.1");
+        var orgId = Guid.NewGuid().ToString("N");
+        var org = grains.GetGrain<IOrganizationGrain>(orgId);
+        await org.CreateAsync("Keys Ltd", ownerEmail, owner);
+        var projectId = (await org.CreateProjectAsync("Web shop", owner)).CreatedId!;
+        foreach (var (email, role) in joining)
+        {
+            var secret = SecretHash.NewSecret();
+            await org.InviteAsync(new NewInvitation(email, role, SecretHash.Of(secret), App.Clock.GetUtcNow().AddDays(7)), owner);
+            Assert.Equal(OrgOutcome.Done, (await org.JoinAsync(SecretHash.Of(secret), email, new AuditContext((await UserIdAsync(email))!, "127.0.0.1"))).Outcome);
+        }
+
+        return (orgId, projectId);
+    }
+
+    /// <summary>The user id of an account's address.</summary>
+    public Task<string?> UserIdAsync(string email) =>
+        App.Grains.GetGrain<IEmailIndexGrain>(EmailAddress.Normalise(email, out _)!).GetUserIdAsync();
 
     public async Task DisposeAsync()
     {

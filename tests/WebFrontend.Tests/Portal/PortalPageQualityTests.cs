@@ -57,6 +57,26 @@ public sealed class PortalPageQualityTests(PortalFixture portal)
     }
 
     [Fact]
+    public async Task OrgPages_SignedInOwner_LoadWithPolicyNoErrorsAndNoSevereAxeViolations()
+    {
+        await using var tab = await portal.NewTabAsync();
+        var email = await portal.SignedUpAsync(tab);
+        await PortalFixture.LogInAsync(tab, email);
+        var (orgId, projectId) = await portal.OrgWithProjectAsync(email);
+
+        foreach (var (path, name) in new[]
+        {
+            ("/orgs", "orgs"), ($"/orgs/{orgId}", "org"), ($"/orgs/{orgId}/members", "org-members"), ($"/orgs/{orgId}/audit", "org-audit"),
+            ($"/projects/{projectId}", "project"), ($"/projects/{projectId}/keys", "project-keys-empty"), ("/join-org?token=x", "join-org"),
+        })
+        {
+            await CheckAsync(tab, path, name);
+        }
+
+        tab.AssertNoErrors();
+    }
+
+    [Fact]
     public async Task AccountPage_NotSignedIn_RedirectsToLoginAndBackAfterIt()
     {
         await using var tab = await portal.NewTabAsync();
@@ -70,9 +90,9 @@ public sealed class PortalPageQualityTests(PortalFixture portal)
         tab.AssertNoErrors();
     }
 
-    private static async Task CheckAsync(PortalTab tab, string path)
+    private static async Task CheckAsync(PortalTab tab, string path, string? name = null)
     {
-        var name = Regex.Replace(path.Split('?')[0].Trim('/'), "[0-9a-f]{12,}", "id").Replace('/', '-');
+        name ??= Regex.Replace(path.Split('?')[0].Trim('/'), "[0-9a-f]{12,}", "id").Replace('/', '-');
         await tab.Page.SetViewportSizeAsync(1024, 800);
         await tab.GotoAsync(path);
         await tab.AssertAccessibleAsync();

@@ -1,11 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using CallPing.Grains.Alerts;
 using CallPing.Grains.Interfaces.Alerts;
 using CallPing.Grains.Interfaces.Orgs;
-using CallPing.Grains.Interfaces.Projects;
 using CallPing.Grains.Interfaces.Models;
-using CallPing.WebFrontend.Accounts;
+using CallPing.WebFrontend.Orgs;
 using CallPing.WebFrontend.Portal.Live;
 
 namespace CallPing.WebFrontend.Portal.Pages.Projects;
@@ -14,7 +12,7 @@ namespace CallPing.WebFrontend.Portal.Pages.Projects;
 /// One alert of a project with its call log as a timeline, for the members of the project's organisation, who may
 /// acknowledge and resolve it (through the API, by session). It follows the alert live.
 /// </summary>
-public sealed class AlertModel(IGrainFactory grains) : PageModel
+public sealed class AlertModel(IGrainFactory grains, OrgScopes scopes) : OrgScopedPageModel(grains, scopes)
 {
     /// <summary>Longer ids are no alert's, as in the API.</summary>
     private const int MaxAlertIdLength = 128;
@@ -36,11 +34,10 @@ public sealed class AlertModel(IGrainFactory grains) : PageModel
 
     public bool MayAcknowledge => Alert.Status is AlertStatus.Triggered or AlertStatus.Exhausted;
 
-    public async Task<IActionResult> OnGetAsync()
+    protected override async Task<IActionResult> LoadAsync()
     {
-        if (await ProjectAccess.RoleAsync(grains, ProjectId, User.UserId()) is null
-            || AlertId.Length > MaxAlertIdLength
-            || await grains.GetGrain<IAlertGrain>(AlertId).GetAsync() is not { } alert
+        if (AlertId.Length > MaxAlertIdLength
+            || await Grains.GetGrain<IAlertGrain>(AlertId).GetAsync() is not { } alert
             || alert.ProjectId != ProjectId)
         {
             return NotFound();
@@ -49,8 +46,7 @@ public sealed class AlertModel(IGrainFactory grains) : PageModel
         Alert = alert;
         AcknowledgedBy = alert.AcknowledgedBy;
         if (alert.AcknowledgedBy is { } by && by.StartsWith(AlertGrain.MemberActorPrefix, StringComparison.Ordinal)
-            && await grains.GetGrain<IProjectGrain>(ProjectId).GetOrgIdAsync() is { } orgId
-            && (await grains.GetGrain<IOrganizationGrain>(orgId).GetAsync())?.Members.FirstOrDefault(m => m.UserId == by[AlertGrain.MemberActorPrefix.Length..]) is { } member)
+            && (await Grains.GetGrain<IOrganizationGrain>(Access.OrgId).GetAsync())?.Members.FirstOrDefault(m => m.UserId == by[AlertGrain.MemberActorPrefix.Length..]) is { } member)
         {
             AcknowledgedBy = member.Email;
         }

@@ -1,12 +1,11 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using CallPing.Grains.Interfaces.Alerts;
 using CallPing.Grains.Interfaces.Models;
 using CallPing.Grains.Interfaces.Projects;
-using CallPing.WebFrontend.Accounts;
 using CallPing.WebFrontend.Apis;
+using CallPing.WebFrontend.Orgs;
 using CallPing.WebFrontend.Portal.Live;
 
 namespace CallPing.WebFrontend.Portal.Pages.Projects;
@@ -15,7 +14,7 @@ namespace CallPing.WebFrontend.Portal.Pages.Projects;
 /// A project's alerts for the members of its organisation, newest first, a page at a time, by state as the API lists
 /// them (the same query). The list follows the project's alerts live; without a script it is as fresh as its loading.
 /// </summary>
-public sealed class AlertsModel(IGrainFactory grains) : PageModel
+public sealed class AlertsModel(IGrainFactory grains, OrgScopes scopes) : OrgScopedPageModel(grains, scopes)
 {
     [BindProperty(SupportsGet = true)]
     public string ProjectId { get; set; } = "";
@@ -45,9 +44,9 @@ public sealed class AlertsModel(IGrainFactory grains) : PageModel
         return $"/projects/{ProjectId}/alerts{query}";
     }
 
-    public async Task<IActionResult> OnGetAsync()
+    protected override async Task<IActionResult> LoadAsync()
     {
-        if (await ProjectAccess.RoleAsync(grains, ProjectId, User.UserId()) is null || await grains.GetGrain<IProjectGrain>(ProjectId).GetAsync() is not { } project)
+        if (await Grains.GetGrain<IProjectGrain>(ProjectId).GetAsync() is not { } project)
         {
             return NotFound();
         }
@@ -60,7 +59,7 @@ public sealed class AlertsModel(IGrainFactory grains) : PageModel
 
         ProjectName = project.Name;
         State = state;
-        Alerts = await grains.GetGrain<IAlertIndexGrain>(ProjectId).GetPageAsync(state, page);
+        Alerts = await Grains.GetGrain<IAlertIndexGrain>(ProjectId).GetPageAsync(state, page);
         return Page();
     }
 }

@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using CallPing.Grains.Interfaces.Models;
-using CallPing.Grains.Interfaces.Orgs;
 using CallPing.Grains.Interfaces.Projects;
-using CallPing.WebFrontend.Accounts;
+using CallPing.WebFrontend.Orgs;
 
 namespace CallPing.WebFrontend.Portal.Pages.Projects;
 
@@ -11,7 +9,7 @@ namespace CallPing.WebFrontend.Portal.Pages.Projects;
 /// A project's API keys: every member sees them, owners and admins create and revoke them (through the API, which
 /// checks the role again). A project outside the person's organisations is not found, as in the API.
 /// </summary>
-public sealed class KeysModel(IGrainFactory grains) : PageModel
+public sealed class KeysModel(IGrainFactory grains, OrgScopes scopes) : OrgScopedPageModel(grains, scopes)
 {
     [BindProperty(SupportsGet = true)]
     public string ProjectId { get; set; } = "";
@@ -20,20 +18,15 @@ public sealed class KeysModel(IGrainFactory grains) : PageModel
 
     public IReadOnlyList<ApiKeyView> Keys { get; private set; } = [];
 
-    /// <summary>Whether the person may create and revoke keys (owners and admins).</summary>
-    public bool MayManage { get; private set; }
-
-    public async Task<IActionResult> OnGetAsync()
+    protected override async Task<IActionResult> LoadAsync()
     {
-        var role = await ProjectAccess.RoleAsync(grains, ProjectId, User.UserId());
-        if (role is null || await grains.GetGrain<IProjectGrain>(ProjectId).GetAsync() is not { } view)
+        if (await Grains.GetGrain<IProjectGrain>(ProjectId).GetAsync() is not { } view)
         {
             return NotFound();
         }
 
         ProjectName = view.Name;
         Keys = [.. view.ApiKeys.Where(k => !k.Revoked)];
-        MayManage = role >= OrgRole.Admin;
         return Page();
     }
 }
