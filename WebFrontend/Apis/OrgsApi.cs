@@ -44,6 +44,8 @@ public static class OrgsApi
             .WithName("LeaveOrg").WithSummary("Leaves the organisation; the last owner cannot.");
         org.MapGet("/audit", AuditAsync).RequireOrgRole(OrgRole.Admin).Produces<AuditPage>()
             .WithName("GetOrgAudit").WithSummary("The organisation's audit log, newest first, paged by ?before={nextCursor}&limit=, of one kind by ?kind= (org, member, project, phone-number, api-key, alert; owners and admins).");
+        org.MapGet("/contacts", ListContactsAsync).RequireOrgRole(OrgRole.Member).Produces<List<OrgContact>>()
+            .WithName("ListOrgContacts").WithSummary("Every member's phone numbers, masked, with the user and number ids a project's policy names as its contacts, and whether an alert would call each now (verified and on).");
         org.MapGet("/projects", ListProjectsAsync).RequireOrgRole(OrgRole.Member).Produces<List<ProjectView>>()
             .WithName("ListOrgProjects").WithSummary("The projects of the organisation.");
         org.MapPost("/projects", CreateProjectAsync).RequireOrgRole(OrgRole.Admin).Accepts<NameBody>("application/json")
@@ -110,6 +112,9 @@ public static class OrgsApi
         var by = OrgAccess.AuditOf(context);
         return await grains.GetGrain<IUserGrain>(by.ActorUserId).SwitchOrgAsync(OrgAccess.Of(context).OrgId, by) ? TypedResults.NoContent() : OrgProblems.NotFound();
     }
+
+    private static async Task<IResult> ListContactsAsync(HttpContext context, IGrainFactory grains) =>
+        TypedResults.Ok(await OrgContacts.ListAsync(grains, OrgAccess.Of(context).OrgId));
 
     private static async Task<IResult> LeaveAsync(HttpContext context, IGrainFactory grains) =>
         OrgProblems.Result(await Org(context, grains).LeaveAsync(OrgAccess.AuditOf(context)));

@@ -10,8 +10,10 @@ using Xunit.Abstractions;
 
 namespace CallPing.Silo.Tests.Cluster;
 
-/// <summary>One Silo process on SQLite, killed with SIGKILL and started again on the same data folder: what was accepted is still there.</summary>
-[Collection(ClusterCollection.Name)]
+/// <summary>
+/// One Silo process on SQLite, killed with SIGKILL and started again on the same data folder: what was accepted is still
+/// there. One process and no PostgreSQL, so it runs beside the cluster tests rather than after them.
+/// </summary>
 public sealed class SingleNodeRestartTests(ITestOutputHelper output) : IDisposable
 {
     private const string Alice = "+15550111";

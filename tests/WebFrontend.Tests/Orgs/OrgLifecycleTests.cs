@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using CallPing.Grains.Interfaces.Accounts;
+using CallPing.Grains.Interfaces.Models;
 using CallPing.Grains.Interfaces.Projects;
 using CallPing.TestSupport;
 using CallPing.WebFrontend.Tests.Accounts;
@@ -105,6 +107,28 @@ public sealed class OrgLifecycleTests(AccountsFixture fixture) : IAsyncLifetime
         Assert.Equal("urn:callping:problem:step-up-required", type);
         Assert.Equal(HttpStatusCode.NotFound, outsider.StatusCode);
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+    }
+
+    [Fact]
+    public async Task Contacts_MembersNumbers_ListedMaskedWithTheIdsAPolicyNames()
+    {
+        var org = await _world.NewOrgAsync();
+        var number = $"+1555{Random.Shared.Next(1_000_000, 10_000_000)}";
+        await _world.Grains.GetGrain<IUserGrain>(_world.Member.UserId).AddPhoneNumberAsync(number, "desk");
+
+        using var listed = await _world.Member.Browser.GetAsync($"/api/v1/orgs/{org.OrgId}/contacts");
+        var text = await listed.Content.ReadAsStringAsync();
+        var contact = JsonDocument.Parse(text).RootElement.EnumerateArray()
+            .Single(c => c.GetProperty("userId").GetString() == _world.Member.UserId && c.GetProperty("number").GetString() == PhoneNumber.Mask(number));
+        var phoneNumberId = contact.GetProperty("phoneNumberId").GetString();
+        using var saved = await _world.Admin.Browser.SendAsync(HttpMethod.Put, $"/api/v1/projects/{org.ProjectId}/policy",
+            new { contacts = new[] { new { userId = _world.Member.UserId, phoneNumberId } }, ringTimeoutSeconds = 30, stepDelaySeconds = 60, repeats = 1 });
+
+        Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
+        Assert.DoesNotContain(number[3..], text, StringComparison.Ordinal);
+        Assert.Equal((_world.Member.Email, "desk", false), (contact.GetProperty("email").GetString(), contact.GetProperty("label").GetString(), contact.GetProperty("callable").GetBoolean()));
+        Assert.Equal(HttpStatusCode.NoContent, saved.StatusCode);
+        Assert.Equal([phoneNumberId], (await _world.Grains.GetGrain<IProjectGrain>(org.ProjectId).GetAsync())!.PolicyContacts!.Select(c => c.PhoneNumberId));
     }
 
     private static async Task<List<JsonElement>> ListAsync(Person person)

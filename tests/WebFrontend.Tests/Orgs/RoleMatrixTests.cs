@@ -27,6 +27,7 @@ public sealed class RoleMatrixTests(AccountsFixture fixture) : IAsyncLifetime
         ("GET /api/v1/orgs/{orgId}/members", 200, 200, 200, Outsider),
         ("DELETE /api/v1/orgs/{orgId}/members/{userId}", 204, 204, 403, Outsider),
         ("PUT /api/v1/orgs/{orgId}/members/{userId}/role", 204, 204, 403, Outsider),
+        ("GET /api/v1/orgs/{orgId}/contacts", 200, 200, 200, Outsider),
         ("GET /api/v1/orgs/{orgId}/projects", 200, 200, 200, Outsider),
         ("POST /api/v1/orgs/{orgId}/projects", 201, 201, 403, Outsider),
         ("POST /api/v1/orgs/{orgId}/switch", 204, 204, 204, Outsider),

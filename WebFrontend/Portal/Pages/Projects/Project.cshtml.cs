@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using CallPing.Grains.Interfaces.Accounts;
 using CallPing.Grains.Interfaces.Models;
 using CallPing.Grains.Interfaces.Orgs;
 using CallPing.Grains.Interfaces.Phones;
@@ -52,24 +51,22 @@ public sealed class ProjectModel(IGrainFactory grains, OrgScopes scopes, IOption
 
         Project = project;
         OrgName = org.Name;
-        var numbers = await Task.WhenAll(org.Members.Select(async m =>
-            (Member: m, Numbers: await Grains.GetGrain<IUserGrain>(m.UserId).GetPhoneNumbersAsync())));
-        Choices = [.. numbers.SelectMany(m => m.Numbers.Select(n => ContactChoice.Of(m.Member, n)))];
+        Choices = [.. (await OrgContacts.ListAsync(Grains, Access.OrgId)).Select(ContactChoice.Of)];
         Contacts = [.. (project.PolicyContacts ?? []).Select(c =>
             Choices.FirstOrDefault(choice => choice.UserId == c.UserId && choice.PhoneNumberId == c.PhoneNumberId)
             ?? new ContactChoice(c.UserId, c.PhoneNumberId, "a number no longer there (skipped)"))];
         return Page();
     }
 
-    /// <summary>One member's phone number as the policy editor offers it: its value is the API's contact object.</summary>
+    /// <summary>One member's phone number as the policy editor offers it (from the API's contact list): its value is the API's contact object.</summary>
     public sealed record ContactChoice(string UserId, string PhoneNumberId, string Text)
     {
         public string Value => JsonSerializer.Serialize(new { userId = UserId, phoneNumberId = PhoneNumberId });
 
-        public static ContactChoice Of(OrgMember member, PhoneNumberView number)
+        public static ContactChoice Of(OrgContact contact)
         {
-            var state = number.Status != PhoneNumberStatus.Verified ? "not verified: skipped" : number.Active ? "verified" : "off: skipped";
-            return new(member.UserId, number.PhoneNumberId, $"{member.Email}: {PhoneNumber.Mask(number.Number)} {number.Label} ({state})");
+            var state = contact.Status != PhoneNumberStatus.Verified ? "not verified: skipped" : contact.Active ? "verified" : "off: skipped";
+            return new(contact.UserId, contact.PhoneNumberId, $"{contact.Email}: {contact.Number} {contact.Label} ({state})");
         }
     }
 }
