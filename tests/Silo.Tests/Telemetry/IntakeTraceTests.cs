@@ -19,6 +19,7 @@ namespace CallPing.Silo.Tests.Telemetry;
 /// Traces as an operator's collector receives them, caught by OpenTelemetry's in-memory exporter in a silo with both
 /// roles: a real HTTP intake request, the grain calls, and the originate on a simulated PBX over real ARI HTTP.
 /// </summary>
+[Collection(InProcessTracingCollection.Name)]
 public sealed class IntakeTraceTests
 {
     private const string Alice = "+15550111";
