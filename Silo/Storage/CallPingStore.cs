@@ -33,8 +33,8 @@ public abstract class CallPingStore : IAsyncDisposable
     /// <summary>The ADO.NET invariant name that Orleans' providers map to a driver.</summary>
     public abstract string Invariant { get; }
 
-    /// <summary>The connection string handed to Orleans' providers.</summary>
-    public abstract string ConnectionString { get; }
+    /// <summary>The connections of Orleans' providers and of the store itself.</summary>
+    public abstract DbDataSource DataSource { get; }
 
     /// <summary>The resource folder of this dialect's migrations.</summary>
     internal abstract string Dialect { get; }
@@ -78,7 +78,8 @@ public abstract class CallPingStore : IAsyncDisposable
 
     protected abstract Task<int> StartOnceAsync(CancellationToken cancellationToken);
 
-    internal abstract Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
+    internal async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
+        await DataSource.OpenConnectionAsync(cancellationToken);
 
     /// <summary>A transaction that no other migrator can hold at the same time.</summary>
     internal abstract Task<DbTransaction> BeginExclusiveAsync(DbConnection connection, CancellationToken cancellationToken);

@@ -17,7 +17,6 @@ public sealed class PostgresStore : CallPingStore
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         Location = $"{builder.Host}:{builder.Port}/{builder.Database}";
-        ConnectionString = connectionString;
         _dataSource = NpgsqlDataSource.Create(builder);
     }
 
@@ -27,7 +26,7 @@ public sealed class PostgresStore : CallPingStore
 
     public override string Invariant => "Npgsql";
 
-    public override string ConnectionString { get; }
+    public override DbDataSource DataSource => _dataSource;
 
     internal override string Dialect => "Postgres";
 
@@ -46,9 +45,6 @@ public sealed class PostgresStore : CallPingStore
             throw new StorageStartupException($"Cannot use {Description} (Storage:ConnectionString): {Reason(e)}", e);
         }
     }
-
-    internal override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
-        await _dataSource.OpenConnectionAsync(cancellationToken);
 
     internal override async Task<DbTransaction> BeginExclusiveAsync(DbConnection connection, CancellationToken cancellationToken)
     {

@@ -11,19 +11,19 @@ public sealed class SqliteStore : CallPingStore
 {
     public const string FileName = "callping.db";
 
-    private readonly string _connectionString;
+    private readonly SqliteTurns _connections;
     private FileStream? _lock;
 
     public SqliteStore(string dataFolder)
     {
         Location = Path.GetFullPath(Path.Combine(dataFolder, FileName));
-        _connectionString = new SqliteConnectionStringBuilder
+        _connections = new SqliteTurns(new SqliteConnectionStringBuilder
         {
             DataSource = Location,
             Pooling = true,
-            // Seconds a command waits for the write lock: grain storage and reminders share the one writer.
+            // Seconds a command waits for a lock held outside this silo (an operator's sqlite3 writing, say).
             DefaultTimeout = 30,
-        }.ToString();
+        }.ToString());
     }
 
     public override string Kind => "SQLite";
@@ -33,7 +33,7 @@ public sealed class SqliteStore : CallPingStore
     /// <summary>Orleans 10.4 maps this name to Microsoft.Data.Sqlite; "Microsoft.Data.Sqlite" itself is not a name it knows.</summary>
     public override string Invariant => "System.Data.SQLite";
 
-    public override string ConnectionString => _connectionString;
+    public override DbDataSource DataSource => _connections;
 
     internal override string Dialect => "Sqlite";
 
@@ -72,13 +72,6 @@ public sealed class SqliteStore : CallPingStore
         {
             throw new StorageStartupException($"Cannot use the SQLite store {Location} (Storage:DataFolder): {e.Message}", e);
         }
-    }
-
-    internal override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        return connection;
     }
 
     internal override Task<DbTransaction> BeginExclusiveAsync(DbConnection connection, CancellationToken cancellationToken) =>

@@ -32,7 +32,7 @@ public static class StorageSiloBuilderExtensions
                 options.Configure<CallPingStore>((o, store) =>
                 {
                     o.Invariant = store.Invariant;
-                    o.ConnectionString = store.ConnectionString;
+                    o.DataSource = store.DataSource;
                 }));
         }
         else
@@ -44,7 +44,7 @@ public static class StorageSiloBuilderExtensions
         silo.AddAdoNetGrainStorage(GrainStorage.Name, options => options.Configure<CallPingStore, IServiceProvider>((o, store, services) =>
         {
             o.Invariant = store.Invariant;
-            o.ConnectionString = store.ConnectionString;
+            o.DataSource = store.DataSource;
             // JSON rather than Orleans' binary format, so that an operator can read state with psql or sqlite3.
             o.GrainStorageSerializer = ActivatorUtilities.CreateInstance<SystemTextJsonGrainStorageSerializer>(services);
         }));
@@ -53,7 +53,7 @@ public static class StorageSiloBuilderExtensions
             options.Configure<CallPingStore>((o, store) =>
             {
                 o.Invariant = store.Invariant;
-                o.ConnectionString = store.ConnectionString;
+                o.DataSource = store.DataSource;
             }));
 
         return silo;

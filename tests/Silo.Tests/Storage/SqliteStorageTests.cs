@@ -52,6 +52,28 @@ public sealed class SqliteStorageTests : StorageSuite, IDisposable
     }
 
     [Fact]
+    public async Task Connections_TakeTurns_TheNextOpensWhenTheOneBeforeCloses()
+    {
+        var storage = await NewStoreAsync();
+        await using var store = CallPingStore.Create(storage);
+        await store.StartAsync();
+
+        var first = await store.DataSource.OpenConnectionAsync();
+        var second = store.DataSource.OpenConnectionAsync().AsTask();
+        var third = store.DataSource.OpenConnectionAsync().AsTask();
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        Assert.False(second.IsCompleted, "a second connection opened while the first was open");
+
+        await first.DisposeAsync();
+        await using var secondOpen = await second.WaitAsync(TimeSpan.FromSeconds(10));
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        Assert.False(third.IsCompleted, "a third connection opened while the second was open");
+        await secondOpen.CloseAsync();
+        await using var thirdOpen = await third.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(System.Data.ConnectionState.Open, thirdOpen.State);
+    }
+
+    [Fact]
     public async Task Start_FirstStoreDisposed_SecondStoreStarts()
     {
         var storage = await NewStoreAsync();
