@@ -7,16 +7,23 @@ namespace CallPing.Grains.Projects;
 /// <summary>
 /// A phone number's call limit: at most <see cref="NumberLimitOptions.MaxCalls"/> calls within a sliding
 /// <see cref="NumberLimitOptions.Window"/>, so that an alert storm cannot ring one phone without end; and apart from
-/// those, a limit on the verification and test calls anyone may ask for from the portal.
+/// those, a limit on the verification and test calls anyone may ask for from the portal. Its turns interleave: each
+/// decides at once, without awaiting anything, and the reservations made while a write runs share the next one.
 /// </summary>
 public sealed class NumberGrain(
     [PersistentState("number", GrainStorage.Name)] IPersistentState<NumberState> state,
     IOptions<NumberLimitOptions> options,
     [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time) : Grain, INumberGrain
 {
+    private NumberState? _number;
+    private GroupedWrites? _writes;
+
     private NumberLimitOptions Limit => options.Value;
 
-    private List<NumberReservation> Reservations => state.State.Reservations;
+    /// <summary>The working copy; what is written is a copy of it, which interleaved turns cannot change mid-write.</summary>
+    private NumberState Number => _number ??= Copy(state.State);
+
+    private List<NumberReservation> Reservations => Number.Reservations;
 
     public async Task<bool> TryReserveCallAsync(string alertId)
     {
@@ -31,7 +38,7 @@ public sealed class NumberGrain(
         }
 
         Reservations.Add(new NumberReservation(alertId, now));
-        await state.WriteStateAsync();
+        await SaveAsync();
         return true;
     }
 
@@ -39,7 +46,7 @@ public sealed class NumberGrain(
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(callId);
         var now = time.GetUtcNow();
-        var calls = state.State.PortalCalls;
+        var calls = Number.PortalCalls;
         calls.RemoveAll(r => now - r.At >= Limit.PortalWindow);
         if (calls.Count >= Limit.MaxPortalCalls)
         {
@@ -47,7 +54,15 @@ public sealed class NumberGrain(
         }
 
         calls.Add(new NumberReservation(callId, now));
-        await state.WriteStateAsync();
+        await SaveAsync();
         return null;
     }
+
+    private Task SaveAsync() => (_writes ??= new GroupedWrites(() =>
+    {
+        state.State = Copy(Number);
+        return state.WriteStateAsync();
+    })).SaveAsync();
+
+    private static NumberState Copy(NumberState number) => new() { Reservations = [.. number.Reservations], PortalCalls = [.. number.PortalCalls] };
 }

@@ -66,6 +66,20 @@ public sealed class NumberLimitTests(ProjectsSilo silo)
         Assert.Equal(["alert-3", "alert-4", "late"], stored!.Reservations.Select(r => r.AlertId));
     }
 
+    [Fact]
+    public async Task TryReserveCallAsync_TwentyAtOnce_ExactlyFiveReservedAndStored()
+    {
+        var number = NewNumber();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => silo.Number(number).TryReserveCallAsync($"storm-{i}")));
+
+        // The reservations interleave and share writes; the limit and what is stored stay exact.
+        Assert.Equal(5, answers.Count(a => a));
+        var stored = await silo.Silo.StoredStateAsync<NumberState>("number", number);
+        Assert.Equal(5, stored!.Reservations.Count);
+        Assert.Equal(Enumerable.Range(0, 20).Where(i => answers[i]).Select(i => $"storm-{i}").Order(), stored.Reservations.Select(r => r.AlertId).Order());
+    }
+
     private async Task ReserveOnePerMinuteAsync(string number, int count)
     {
         for (var i = 0; i < count; i++)
