@@ -21,7 +21,10 @@ switch (args)
     case ["memory", ..]:
         await MemoryBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 100_000);
         return 0;
+    case ["activation-cost", ..]:
+        await ActivationCost.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 100_000);
+        return 0;
     default:
-        Console.Error.WriteLine("usage: CallPing.Bench failover [calls] | intake sqlite|postgres [seconds] | storm sqlite|postgres [alerts] | first-ring <alerts/s> [seconds] [speech] | speech [texts] | memory [grains]");
+        Console.Error.WriteLine("usage: CallPing.Bench failover [calls] | intake sqlite|postgres [seconds] | storm sqlite|postgres [alerts] | first-ring <alerts/s> [seconds] [speech] | speech [texts] | memory [grains] | activation-cost [grains]");
         return 2;
 }
