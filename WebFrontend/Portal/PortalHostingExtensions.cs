@@ -23,6 +23,7 @@ public static class PortalHostingExtensions
                 options.Conventions.AddFolderApplicationModelConvention("/PhoneNumbers", model => model.Filters.Add(new SignInRedirectFilter()));
             })
             .AddApplicationPart(typeof(PortalHostingExtensions).Assembly);
+        builder.Services.AddSingleton<OpenFeeds>();
         return builder;
     }
 

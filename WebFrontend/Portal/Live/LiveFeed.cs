@@ -1,4 +1,5 @@
 using System.Globalization;
+using CallPing.WebFrontend.Accounts;
 
 namespace CallPing.WebFrontend.Portal.Live;
 
@@ -7,7 +8,7 @@ namespace CallPing.WebFrontend.Portal.Live;
 /// shows once a <see cref="PollInterval"/> and sends a "version" event when that changed. Polling the grain the page
 /// reads keeps one source of truth and works from any web node; a connection holds only its last version, ends when
 /// the browser goes and after <see cref="Lifetime"/> at the latest (EventSource connects again, through the
-/// session and role checks again).
+/// session and role checks again). A user has at most <see cref="OpenFeeds.PerUser"/> open on one node; one more gets 429.
 /// </summary>
 public static class LiveFeed
 {
@@ -22,6 +23,29 @@ public static class LiveFeed
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(read);
+        var feeds = context.RequestServices.GetRequiredService<OpenFeeds>();
+        var userId = context.User.UserId();
+        if (!feeds.TryOpen(userId))
+        {
+            await TypedResults.Problem(
+                    $"This account already has {OpenFeeds.PerUser} live views open; close some tabs and reload. The page works without live updates.",
+                    statusCode: StatusCodes.Status429TooManyRequests, title: "Too many live views")
+                .ExecuteAsync(context);
+            return;
+        }
+
+        try
+        {
+            await StreamOpenAsync(context, read);
+        }
+        finally
+        {
+            feeds.Close(userId);
+        }
+    }
+
+    private static async Task StreamOpenAsync<T>(HttpContext context, Func<Task<T>> read)
+    {
         var response = context.Response;
         response.ContentType = "text/event-stream";
         response.Headers.CacheControl = "no-store";

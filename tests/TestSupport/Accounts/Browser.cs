@@ -44,7 +44,9 @@ public sealed class Browser(HttpClient http) : IDisposable
 
     public Task<HttpResponseMessage> DeleteAsync(string path) => SendAsync(HttpMethod.Delete, path, null);
 
-    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body, HttpContent? content = null)
+    // completion: ResponseHeadersRead for a stream the test reads (or leaves open) itself.
+    public async Task<HttpResponseMessage> SendAsync(
+        HttpMethod method, string path, object? body, HttpContent? content = null, HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead)
     {
         using var request = new HttpRequestMessage(method, path) { Content = content ?? (body is null ? null : JsonContent.Create(body)) };
         if (_cookies.Count > 0)
@@ -58,7 +60,7 @@ public sealed class Browser(HttpClient http) : IDisposable
             request.Headers.Add("X-CSRF-Token", CsrfToken);
         }
 
-        var response = await http.SendAsync(request);
+        var response = await http.SendAsync(request, completion);
         LastSetCookies = response.Headers.TryGetValues("Set-Cookie", out var setCookies) ? [.. setCookies] : [];
         foreach (var setCookie in LastSetCookies)
         {
