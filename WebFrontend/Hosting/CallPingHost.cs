@@ -46,6 +46,7 @@ public static class CallPingHost
             options.TimestampFormat ??= "yyyy-MM-ddTHH:mm:ss.fffZ";
             options.UseUtcTimestamp = true;
         });
+        builder.Services.LoadKeyRingAtFirstUse();
         return builder;
     }
 

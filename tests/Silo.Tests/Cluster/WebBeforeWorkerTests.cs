@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using System.Net;
+using CallPing.PbxSimulator.Scripting;
+using CallPing.TestSupport;
+using CallPing.TestSupport.Pbx;
+using Xunit.Abstractions;
+
+namespace CallPing.Silo.Tests.Cluster;
+
+/// <summary>A fresh cluster whose web process starts before any worker silo, as pods of a new deployment may.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class WebBeforeWorkerTests(PostgresServer postgres, ITestOutputHelper output)
+{
+    private const string Alice = "+15550121";
+    private static readonly TimeSpan Within = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan Alone = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public async Task WebStartedBeforeAnyWorkerSilo_WaitsNotReady_ReadyAndAcceptsAnAlertOnceAWorkerJoins()
+    {
+        await using var fleet = await SimulatorFleet.StartAsync();
+        fleet.Script(Alice, PhoneScript.RingsWithoutAnswer());
+        await using var cluster = await SiloCluster.CreateAsync(postgres, fleet);
+
+        var web = cluster.StartWeb();
+        var alone = Stopwatch.StartNew();
+        var waiting = await Eventually.ReachesAsync(() => ReadyzAsync(web), r => r.Status == HttpStatusCode.ServiceUnavailable, Within, "/readyz answering while alone");
+        var probes = new List<HttpStatusCode>();
+        while (alone.Elapsed < Alone && !web.HasExited)
+        {
+            probes.Add((await ReadyzAsync(web)).Status);
+            await Task.Delay(250);
+        }
+
+        var exitedAlone = web.HasExited;
+        var aloneFor = alone.Elapsed;
+        cluster.StartSilo();
+        var workerStarted = Stopwatch.StartNew();
+        await web.WaitUntilReadyAsync(Within);
+        var readyAfter = workerStarted.Elapsed;
+        using var admin = new PublicApi(web);
+        var project = await admin.CreateProjectAsync("web-first", [Alice], ringTimeoutSeconds: 20, stepDelaySeconds: 60, repeats: 1);
+        using var api = new PublicApi(web, project.ApiKey);
+        var (status, accepted) = await api.TriggerAsync("web-first", "Web process started before the workers");
+
+        output.WriteLine($"web alone {aloneFor.TotalSeconds:0.0} s: /readyz {string.Join(", ", probes.GroupBy(s => (int)s).Select(g => $"{g.Key} x{g.Count()}"))}, " +
+            $"\"{waiting.Body}\"; ready {readyAfter.TotalSeconds:0.0} s after the worker silo was started; trigger {(int)status}");
+        Assert.False(exitedAlone, web.Output);
+        Assert.All(probes, s => Assert.Equal(HttpStatusCode.ServiceUnavailable, s));
+        Assert.Contains("waiting for a worker silo to join", waiting.Body);
+        Assert.Equal(HttpStatusCode.Accepted, status);
+        Assert.True(accepted!.Created);
+        Assert.Contains("Waiting for a worker silo to join the cluster", web.Output);
+        Assert.Contains("Joined the cluster after waiting", web.Output);
+        Assert.DoesNotContain("Unhandled exception", web.Output);
+    }
+
+    private static async Task<(HttpStatusCode Status, string Body)> ReadyzAsync(HostProcess host)
+    {
+        try
+        {
+            using var response = await host.Http.GetAsync("/readyz");
+            return (response.StatusCode, await response.Content.ReadAsStringAsync());
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return (0, e.Message);
+        }
+    }
+}
