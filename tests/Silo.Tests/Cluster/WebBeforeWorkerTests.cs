@@ -34,7 +34,7 @@ public sealed class WebBeforeWorkerTests(PostgresServer postgres, ITestOutputHel
 
         var exitedAlone = web.HasExited;
         var aloneFor = alone.Elapsed;
-        cluster.StartSilo();
+        var silo = cluster.StartSilo();
         var workerStarted = Stopwatch.StartNew();
         await web.WaitUntilReadyAsync(Within);
         var readyAfter = workerStarted.Elapsed;
@@ -53,6 +53,40 @@ public sealed class WebBeforeWorkerTests(PostgresServer postgres, ITestOutputHel
         Assert.Contains("Waiting for a worker silo to join the cluster", web.Output);
         Assert.Contains("Joined the cluster after waiting", web.Output);
         Assert.DoesNotContain("Unhandled exception", web.Output);
+        // Data Protection's key ring is read at its first use, not at start, when no grain can answer yet.
+        Assert.All(new[] { web, silo }, p => Assert.DoesNotContain("An error occurred while reading the key ring", p.Output));
+    }
+
+    [Fact]
+    public async Task WebWaitingForAWorkerSilo_Terminated_StopsAtOnceWithExitCode0()
+    {
+        await using var fleet = await SimulatorFleet.StartAsync();
+        await using var cluster = await SiloCluster.CreateAsync(postgres, fleet);
+        var web = cluster.StartWeb();
+        await Eventually.ReachesAsync(() => ReadyzAsync(web), r => r.Body.Contains("waiting for a worker silo to join"), Within, "/readyz naming the wait");
+
+        var stopping = Stopwatch.StartNew();
+        await web.TerminateAsync(Within);
+
+        output.WriteLine($"stopped {stopping.Elapsed.TotalSeconds:0.0} s after SIGTERM");
+        Assert.Equal(0, await web.WaitForExitAsync(Within));
+        Assert.True(stopping.Elapsed < TimeSpan.FromSeconds(10), $"stopped after {stopping.Elapsed.TotalSeconds:0.0} s");
+    }
+
+    [Fact]
+    public async Task WebWithWrongPostgresPassword_DoesNotWaitButExitsNamingTheFailure()
+    {
+        await using var web = HostProcess.Start("WebFrontend", new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "Postgres",
+            ["Storage:ConnectionString"] = postgres.ConnectionString("postgres", password: "not-the-password"),
+        });
+
+        var exitCode = await web.WaitForExitAsync(Within);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("CallPing could not start: Npgsql.PostgresException (0x80004005): 28P01: password authentication failed", web.Output);
+        Assert.DoesNotContain("Waiting for a worker silo", web.Output);
     }
 
     private static async Task<(HttpStatusCode Status, string Body)> ReadyzAsync(HostProcess host)
