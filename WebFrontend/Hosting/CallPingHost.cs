@@ -60,6 +60,7 @@ public static class CallPingHost
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseServiceUnavailableUntilJoined();
         app.UseCallPingAccounts();
         app.MapHealthApi();
         app.MapCallPingMetrics();

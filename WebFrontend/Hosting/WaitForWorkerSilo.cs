@@ -15,10 +15,13 @@ public sealed class WaitForWorkerSilo(ILogger<WaitForWorkerSilo> logger) : IClie
 {
     public static readonly TimeSpan FirstDelay = TimeSpan.FromSeconds(1);
 
-    public static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(5);
 
     private readonly Stopwatch _waited = new();
     private TimeSpan _delay = FirstDelay;
+
+    /// <summary>True once the client has joined the cluster (every hosted service has started).</summary>
+    public bool Joined { get; private set; }
 
     /// <summary>What the last failed attempt to join lacked; null before the first failure and once joined.</summary>
     public string? Awaited { get; private set; }
@@ -63,6 +66,7 @@ public sealed class WaitForWorkerSilo(ILogger<WaitForWorkerSilo> logger) : IClie
     /// <summary>Called once every hosted service has started, the cluster client included: it has joined.</summary>
     public Task StartedAsync(CancellationToken cancellationToken)
     {
+        Joined = true;
         if (Awaited is not null)
         {
             // At the waiting lines' level, so that a log kept to warnings shows that the wait ended.

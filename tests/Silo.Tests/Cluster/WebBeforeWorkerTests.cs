@@ -23,8 +23,8 @@ public sealed class WebBeforeWorkerTests(PostgresServer postgres, ITestOutputHel
         await using var cluster = await SiloCluster.CreateAsync(postgres, fleet);
 
         var web = cluster.StartWeb();
+        var waiting = await Eventually.ReachesAsync(() => ReadyzAsync(web), r => r.Body.Contains("waiting for a worker silo to join"), Within, "/readyz naming the wait");
         var alone = Stopwatch.StartNew();
-        var waiting = await Eventually.ReachesAsync(() => ReadyzAsync(web), r => r.Status == HttpStatusCode.ServiceUnavailable, Within, "/readyz answering while alone");
         var probes = new List<HttpStatusCode>();
         while (alone.Elapsed < Alone && !web.HasExited)
         {
@@ -32,6 +32,8 @@ public sealed class WebBeforeWorkerTests(PostgresServer postgres, ITestOutputHel
             await Task.Delay(250);
         }
 
+        using var early = new PublicApi(web, "cp_live_not-checked-before-the-web-process-has-joined");
+        var (earlyStatus, _) = await early.TriggerAsync("too-early", "Sent before any worker silo joined");
         var exitedAlone = web.HasExited;
         var aloneFor = alone.Elapsed;
         var silo = cluster.StartSilo();
@@ -43,11 +45,13 @@ public sealed class WebBeforeWorkerTests(PostgresServer postgres, ITestOutputHel
         using var api = new PublicApi(web, project.ApiKey);
         var (status, accepted) = await api.TriggerAsync("web-first", "Web process started before the workers");
 
-        output.WriteLine($"web alone {aloneFor.TotalSeconds:0.0} s: /readyz {string.Join(", ", probes.GroupBy(s => (int)s).Select(g => $"{g.Key} x{g.Count()}"))}, " +
-            $"\"{waiting.Body}\"; ready {readyAfter.TotalSeconds:0.0} s after the worker silo was started; trigger {(int)status}");
+        output.WriteLine($"web alone {aloneFor.TotalSeconds:0.0} s after its first answer: /readyz {string.Join(", ", probes.GroupBy(s => (int)s).Select(g => $"{g.Key} x{g.Count()}"))}, " +
+            $"\"{waiting.Body}\"; a trigger meanwhile {(int)earlyStatus}; ready {readyAfter.TotalSeconds:0.0} s after the worker silo was started; trigger {(int)status}");
         Assert.False(exitedAlone, web.Output);
+        Assert.NotEmpty(probes);
         Assert.All(probes, s => Assert.Equal(HttpStatusCode.ServiceUnavailable, s));
-        Assert.Contains("waiting for a worker silo to join", waiting.Body);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, earlyStatus);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, waiting.Status);
         Assert.Equal(HttpStatusCode.Accepted, status);
         Assert.True(accepted!.Created);
         Assert.Contains("Waiting for a worker silo to join the cluster", web.Output);
