@@ -51,15 +51,23 @@ public static class AccountsHostingExtensions
         var ipPermits = builder.Configuration.GetSection(AccountOptions.Section).Get<AccountOptions>()?.IpPermitsPerMinute ?? new AccountOptions().IpPermitsPerMinute;
         services.AddRateLimiter(options => AccountLimits.AddIpPolicies(options, ipPermits));
 
-        // Data Protection reads its key ring while the host starts; the ring is in the store, reached through grains,
-        // which answer only once the silo or the cluster client has started: waiting for them there would never end.
-        // The ring is read at its first use instead. Removed last, because antiforgery and authentication add it again.
+        return builder;
+    }
+
+    /// <summary>
+    /// Data Protection reads its key ring while the host starts; the ring is in the store, reached through grains,
+    /// which answer only once the silo or the cluster client has started (a silo asking before that fails after
+    /// placement retries and logs an error). The ring is read at its first use instead. Call this after every
+    /// registration: AddAntiforgery, AddAuthentication and AddRazorPages add Data Protection's start-up loader again.
+    /// </summary>
+    public static IServiceCollection LoadKeyRingAtFirstUse(this IServiceCollection services)
+    {
         foreach (var loader in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.Name == "DataProtectionHostedService").ToList())
         {
             services.Remove(loader);
         }
 
-        return builder;
+        return services;
     }
 
     /// <summary>

@@ -21,4 +21,8 @@ public static class HealthApi
         }).ExcludeFromDescription();
         return endpoints;
     }
+
+    /// <summary>The probes' and the metrics scrape's paths, which every process serves whatever its state.</summary>
+    public static bool IsProbeOrScrape(PathString path) =>
+        path.StartsWithSegments("/healthz") || path.StartsWithSegments("/readyz") || path.StartsWithSegments("/metrics");
 }

@@ -1,9 +1,13 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using CallPing.WebFrontend.Hosting;
 
 namespace CallPing.WebFrontend.Health;
 
-/// <summary>Ready while the cluster answers: at least one active silo, as seen through this process's Orleans client.</summary>
-public sealed class ClusterHealthCheck(IClusterClient cluster) : IHealthCheck
+/// <summary>
+/// Ready while the cluster answers: at least one active silo, as seen through this process's Orleans client. A web-only
+/// process that has not joined yet says what it waits for (<paramref name="joining"/>, absent in a silo).
+/// </summary>
+public sealed class ClusterHealthCheck(IClusterClient cluster, WaitForWorkerSilo? joining = null) : IHealthCheck
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
 
@@ -18,7 +22,9 @@ public sealed class ClusterHealthCheck(IClusterClient cluster) : IHealthCheck
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            return HealthCheckResult.Unhealthy($"cluster: not reachable ({e.Message})");
+            return HealthCheckResult.Unhealthy(joining?.Awaited is { } awaited
+                ? $"cluster: waiting for a worker silo to join ({awaited})"
+                : $"cluster: not reachable ({e.Message})");
         }
     }
 }

@@ -46,6 +46,7 @@ public static class CallPingHost
             options.TimestampFormat ??= "yyyy-MM-ddTHH:mm:ss.fffZ";
             options.UseUtcTimestamp = true;
         });
+        builder.Services.LoadKeyRingAtFirstUse();
         return builder;
     }
 
@@ -59,6 +60,7 @@ public static class CallPingHost
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseServiceUnavailableUntilJoined();
         app.UseCallPingAccounts();
         app.MapHealthApi();
         app.MapCallPingMetrics();

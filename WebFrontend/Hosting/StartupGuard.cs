@@ -7,7 +7,7 @@ public static class StartupGuard
 {
     public static async Task<int> RunAsync(Func<IHost> build)
     {
-        IHost host;
+        IHost? host = null;
         try
         {
             host = build();
@@ -20,19 +20,39 @@ public static class StartupGuard
 
             await host.StartAsync();
         }
+        catch (OperationCanceledException) when (host?.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested == true)
+        {
+            // Stopped (SIGTERM) while still starting, e.g. while waiting for a worker silo: an ordinary stop.
+            await DisposeAsync(host);
+            return 0;
+        }
         catch (Exception e) when (Explain(e) is { } reason)
         {
             await Console.Error.WriteLineAsync($"CallPing could not start: {reason}");
             return 2;
         }
+        catch (Exception e)
+        {
+            // No known cause: the whole exception, and an exit code rather than the abort of an unhandled exception.
+            await Console.Error.WriteLineAsync($"CallPing could not start: {e}");
+            return 1;
+        }
 
         await host.WaitForShutdownAsync();
+        await DisposeAsync(host);
+        return 0;
+    }
+
+    private static async Task DisposeAsync(IHost host)
+    {
         if (host is IAsyncDisposable disposable)
         {
             await disposable.DisposeAsync();
         }
-
-        return 0;
+        else
+        {
+            host.Dispose();
+        }
     }
 
     /// <summary>A one-line reason for start-up failures caused by configuration or environment; null for bugs.</summary>

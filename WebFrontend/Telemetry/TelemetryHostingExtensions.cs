@@ -1,4 +1,5 @@
 using CallPing.Grains.Telemetry;
+using CallPing.WebFrontend.Apis;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -37,7 +38,7 @@ public static class TelemetryHostingExtensions
             .WithTracing(tracing => tracing
                 .AddSource(CallPingTracing.SourceName, OrleansActivitySources.ApplicationGrainActivitySourceName, OrleansActivitySources.RuntimeActivitySourceName)
                 // Probes and scrapes every few seconds would drown the traces that matter.
-                .AddAspNetCoreInstrumentation(options => options.Filter = context => !IsProbeOrScrape(context.Request.Path))
+                .AddAspNetCoreInstrumentation(options => options.Filter = context => !HealthApi.IsProbeOrScrape(context.Request.Path))
                 .AddHttpClientInstrumentation());
         // The exporter reads the rest of its settings from the same OTEL_* variables; without an endpoint nothing is sent.
         if (!string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpoint]))
@@ -55,7 +56,4 @@ public static class TelemetryHostingExtensions
         endpoints.MapPrometheusScrapingEndpoint("/metrics").ExcludeFromDescription();
         return endpoints;
     }
-
-    private static bool IsProbeOrScrape(PathString path) =>
-        path.StartsWithSegments("/healthz") || path.StartsWithSegments("/readyz") || path.StartsWithSegments("/metrics");
 }

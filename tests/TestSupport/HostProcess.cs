@@ -101,6 +101,7 @@ public sealed class HostProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
+                await ReadToTheEndAsync();
                 // The free port was taken between choosing and binding it (other tests open ports all the time): try another.
                 if (_restarts < MaxRestarts && Output.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
                 {
@@ -130,6 +131,23 @@ public sealed class HostProcess : IAsyncDisposable
         }
 
         throw new TimeoutException($"The host was not ready within {within}:\n{Output}");
+    }
+
+    /// <summary>
+    /// HasExited turns true before the output pipes are read to their end, and a crash's last words (an unhandled
+    /// exception, a fail-fast message) are the last lines of standard error: wait for them before reading the output.
+    /// </summary>
+    private async Task ReadToTheEndAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // A child process still holds the pipes open: take the output as it is.
+        }
     }
 
     /// <summary>Waits for the process to end by itself and returns its exit code.</summary>

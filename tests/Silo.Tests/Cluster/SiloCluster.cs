@@ -40,6 +40,27 @@ public sealed class SiloCluster : IAsyncDisposable
     /// <summary>Starts the silos, waits until they are all active members, then starts the web processes.</summary>
     public static async Task<SiloCluster> StartAsync(PostgresServer postgres, SimulatorFleet fleet, int silos, int webs = 0, Dictionary<string, string?>? extra = null)
     {
+        var cluster = await CreateAsync(postgres, fleet, extra);
+        try
+        {
+            var started = Enumerable.Range(0, silos).Select(_ => cluster.StartSilo()).ToList();
+            await Task.WhenAll(started.Select(s => s.WaitUntilReadyAsync(StartTimeout)));
+            await Eventually.ReachesAsync(cluster.ActiveSilosAsync, n => n == silos, StartTimeout, "active silos in the membership table");
+            var webProcesses = Enumerable.Range(0, webs).Select(_ => cluster.StartWeb()).ToList();
+            await Task.WhenAll(webProcesses.Select(w => w.WaitUntilReadyAsync(StartTimeout)));
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
+        }
+
+        return cluster;
+    }
+
+    /// <summary>A cluster on a fresh, empty database (no schema yet), with no process started: see <see cref="StartSilo"/> and <see cref="StartWeb"/>.</summary>
+    public static async Task<SiloCluster> CreateAsync(PostgresServer postgres, SimulatorFleet fleet, Dictionary<string, string?>? extra = null)
+    {
         var id = Guid.NewGuid().ToString("N")[..8];
         var settings = new Dictionary<string, string?>(fleet.Settings())
         {
@@ -59,22 +80,23 @@ public sealed class SiloCluster : IAsyncDisposable
         }
 
         settings["Storage:ConnectionString"] = await postgres.CreateDatabaseAsync();
-        var cluster = new SiloCluster(settings["Storage:ConnectionString"]!, settings);
-        try
-        {
-            cluster.Silos.AddRange(Enumerable.Range(0, silos).Select(_ => HostProcess.Start("Silo", settings)));
-            await Task.WhenAll(cluster.Silos.Select(s => s.WaitUntilReadyAsync(StartTimeout)));
-            await Eventually.ReachesAsync(cluster.ActiveSilosAsync, n => n == silos, StartTimeout, "active silos in the membership table");
-            cluster.Webs.AddRange(Enumerable.Range(0, webs).Select(_ => HostProcess.Start("WebFrontend", settings)));
-            await Task.WhenAll(cluster.Webs.Select(w => w.WaitUntilReadyAsync(StartTimeout)));
-        }
-        catch
-        {
-            await cluster.DisposeAsync();
-            throw;
-        }
+        return new SiloCluster(settings["Storage:ConnectionString"]!, settings);
+    }
 
-        return cluster;
+    /// <summary>Starts one more Silo process (web and worker roles) without waiting for it.</summary>
+    public HostProcess StartSilo()
+    {
+        var silo = HostProcess.Start("Silo", _settings);
+        Silos.Add(silo);
+        return silo;
+    }
+
+    /// <summary>Starts one more WebFrontend process without waiting for it.</summary>
+    public HostProcess StartWeb()
+    {
+        var web = HostProcess.Start("WebFrontend", _settings);
+        Webs.Add(web);
+        return web;
     }
 
     /// <summary>Silos that are running and Active in membership.</summary>
