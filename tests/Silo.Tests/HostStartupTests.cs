@@ -6,7 +6,7 @@ using CallPing.TestSupport;
 namespace CallPing.Silo.Tests;
 
 /// <summary>The hosts as an operator runs them: real processes configured through environment variables.</summary>
-public sealed class HostStartupTests : IDisposable
+public sealed class HostStartupTests(RunningSilo running) : IClassFixture<RunningSilo>, IDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private readonly TempFolder _data = new();
@@ -16,9 +16,8 @@ public sealed class HostStartupTests : IDisposable
     [Fact]
     public async Task Silo_DefaultSettings_AnswersHealthzAndReadyz()
     {
-        await using var silo = HostProcess.Start("Silo", new Dictionary<string, string?> { ["Storage:DataFolder"] = _data.Path });
+        var silo = running.Host;
 
-        await silo.WaitUntilReadyAsync(StartTimeout);
         var healthz = await silo.Http.GetAsync("/healthz");
         using var readyz = JsonDocument.Parse(await silo.Http.GetStringAsync("/readyz"));
         var store = readyz.RootElement.GetProperty("checks").GetProperty("store");
@@ -26,14 +25,13 @@ public sealed class HostStartupTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, healthz.StatusCode);
         Assert.Equal("Healthy", readyz.RootElement.GetProperty("status").GetString());
         Assert.Equal("Healthy", store.GetProperty("status").GetString());
-        Assert.Contains(Path.Combine(_data.Path, "callping.db"), store.GetProperty("description").GetString());
+        Assert.Contains(Path.Combine(running.DataFolder, "callping.db"), store.GetProperty("description").GetString());
     }
 
     [Fact]
     public async Task Silo_DefaultSettings_ServesTheWebRoleAndRunsTheWorkerRole()
     {
-        await using var silo = HostProcess.Start("Silo", new Dictionary<string, string?> { ["Storage:DataFolder"] = _data.Path });
-        await silo.WaitUntilReadyAsync(StartTimeout);
+        var silo = running.Host;
 
         using var intake = await silo.Http.PostAsync("/api/v1/alerts",
             new StringContent("""{"summary":"Disk full","severity":"critical","action":"trigger"}""", Encoding.UTF8, "application/json"));
@@ -67,15 +65,13 @@ public sealed class HostStartupTests : IDisposable
     [Fact]
     public async Task Silo_SecondProcessOnSameSqliteStore_IsRefusedNamingTheStore()
     {
-        var settings = new Dictionary<string, string?> { ["Storage:DataFolder"] = _data.Path };
-        await using var first = HostProcess.Start("Silo", settings);
-        await first.WaitUntilReadyAsync(StartTimeout);
+        var first = running.Host;
 
-        await using var second = HostProcess.Start("Silo", settings);
+        await using var second = HostProcess.Start("Silo", running.Settings());
         var exitCode = await second.WaitForExitAsync(StartTimeout);
 
         Assert.NotEqual(0, exitCode);
-        Assert.Contains($"The SQLite store {Path.Combine(_data.Path, "callping.db")} is already in use by another silo", second.Output);
+        Assert.Contains($"The SQLite store {Path.Combine(running.DataFolder, "callping.db")} is already in use by another silo", second.Output);
         Assert.Equal(HttpStatusCode.OK, (await first.Http.GetAsync("/readyz")).StatusCode);
     }
 

@@ -10,17 +10,16 @@ namespace CallPing.Silo.Tests;
 /// "dotnet run --project Silo -- seed-project ..." as an operator runs it: a second process of the built Silo that
 /// talks to the running silo's admin endpoint, with the same data folder for the admin token.
 /// </summary>
-public sealed partial class SeedProjectTests : IDisposable
+public sealed partial class SeedProjectTests(RunningSilo running) : IClassFixture<RunningSilo>, IDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
-    private readonly TempFolder _data = new();
+    private readonly TempFolder _empty = new();
 
-    public void Dispose() => _data.Dispose();
+    public void Dispose() => _empty.Dispose();
 
     [Fact]
     public async Task SeedProject_SiloRunning_PrintsProjectAndKeyAndTheProjectIsServedWithoutSecrets()
     {
-        await using var silo = await StartSiloAsync();
+        var silo = running.Host;
 
         var (exitCode, output, error) = await SeedAsync(Settings(), "--name", "web", "--contact", "+15550100", "--contact", "+15550101",
             "--url", silo.BaseAddress.ToString(), "--ring-timeout", "20", "--step-delay", "60", "--repeats", "2");
@@ -31,7 +30,7 @@ public sealed partial class SeedProjectTests : IDisposable
         Assert.Matches("^web-[0-9a-f]{6}$", projectId);
         Assert.Matches("^cp_live_[A-Za-z0-9_-]{43}$", key);
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/admin/projects/{projectId}");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await File.ReadAllTextAsync(Path.Combine(_data.Path, "admin-token")));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await File.ReadAllTextAsync(Path.Combine(running.DataFolder, "admin-token")));
         using var response = await silo.Http.SendAsync(request);
         var project = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -46,9 +45,8 @@ public sealed partial class SeedProjectTests : IDisposable
     [Fact]
     public async Task SeedProject_SiloStopped_SaysItIsNotRunningAndHowToStartIt()
     {
-        var silo = await StartSiloAsync();
-        var url = silo.BaseAddress.ToString().TrimEnd('/');
-        await silo.DisposeAsync();
+        // The data folder of a silo that has run (its admin token is there), and an address nothing listens on any more.
+        var url = $"http://127.0.0.1:{FreePort.Next()}";
 
         var (exitCode, output, error) = await SeedAsync(Settings(), "--name", "web", "--contact", "+15550100", "--url", url);
 
@@ -60,10 +58,9 @@ public sealed partial class SeedProjectTests : IDisposable
     [Fact]
     public async Task SeedProject_ContactNotE164_PrintsTheFieldAndItsMessage()
     {
-        await using var silo = await StartSiloAsync();
         var settings = Settings();
         // No --url: the command finds the silo through the Urls setting, as the silo itself does.
-        settings["Urls"] = silo.BaseAddress.ToString();
+        settings["Urls"] = running.Host.BaseAddress.ToString();
 
         var (exitCode, _, error) = await SeedAsync(settings, "--name", "web", "--contact", "+15550100", "--contact", "5550101");
 
@@ -74,7 +71,7 @@ public sealed partial class SeedProjectTests : IDisposable
     [Fact]
     public async Task SeedProject_AdminTokenNotTheSilos_PrintsThatTheTokenWasRefused()
     {
-        await using var silo = await StartSiloAsync(("Admin:Token", "the-silos-own-admin-token"));
+        var silo = running.Host;
         var settings = Settings();
         settings["Admin:Token"] = "some-other-admin-token";
 
@@ -87,26 +84,14 @@ public sealed partial class SeedProjectTests : IDisposable
     [Fact]
     public async Task SeedProject_NoTokenFile_NamesTheFileItLookedFor()
     {
-        var (exitCode, _, error) = await SeedAsync(Settings(), "--name", "web", "--contact", "+15550100", "--url", "http://127.0.0.1:1");
+        var (exitCode, _, error) = await SeedAsync(new() { ["Storage:DataFolder"] = _empty.Path }, "--name", "web", "--contact", "+15550100", "--url", "http://127.0.0.1:1");
 
         Assert.Equal(2, exitCode);
-        Assert.StartsWith($"No admin token: {Path.Combine(_data.Path, "admin-token")} does not exist", error.Trim());
+        Assert.StartsWith($"No admin token: {Path.Combine(_empty.Path, "admin-token")} does not exist", error.Trim());
     }
 
-    private Dictionary<string, string?> Settings() => new() { ["Storage:DataFolder"] = _data.Path };
-
-    private async Task<HostProcess> StartSiloAsync(params (string Key, string Value)[] extra)
-    {
-        var settings = Settings();
-        foreach (var (key, value) in extra)
-        {
-            settings[key] = value;
-        }
-
-        var silo = HostProcess.Start("Silo", settings);
-        await silo.WaitUntilReadyAsync(StartTimeout);
-        return silo;
-    }
+    /// <summary>The running silo's settings: the command reads the admin token from its data folder.</summary>
+    private Dictionary<string, string?> Settings() => running.Settings();
 
     /// <summary>Runs "dotnet CallPing.Silo.dll seed-project ..." from the Silo's folder with the settings as environment variables.</summary>
     private static async Task<(int ExitCode, string Output, string Error)> SeedAsync(Dictionary<string, string?> settings, params string[] args)

@@ -198,17 +198,14 @@ public sealed class HostProcess : IAsyncDisposable
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int SendSignal(int pid, int signal);
 
+    /// <summary>
+    /// Kills the host: a test is over once it has asserted, and a graceful stop (a silo leaving its cluster) only made every
+    /// test wait seconds more. Tests that check the graceful stop send SIGTERM themselves (<see cref="TerminateAsync"/>).
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
-        try
-        {
-            await TerminateAsync(TimeSpan.FromSeconds(10));
-        }
-        catch (OperationCanceledException)
-        {
-            Kill();
-        }
-
+        Kill();
+        await _process.WaitForExitAsync();
         Http.Dispose();
         _process.Dispose();
     }

@@ -4,19 +4,13 @@ using CallPing.TestSupport;
 namespace CallPing.Silo.Tests.Telemetry;
 
 /// <summary>/metrics as operators use it: a real Prometheus (Debian's package) scrapes a real Silo process.</summary>
-public sealed class MetricsTests : IDisposable
+public sealed class MetricsTests(MetricsSilo running) : IClassFixture<MetricsSilo>
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
-    private readonly TempFolder _data = new();
-
-    public void Dispose() => _data.Dispose();
-
     [Fact]
     public async Task Metrics_ScrapedByPrometheus_AlertCounterRisesByExactlyTheAlertsSentAndOrleansMetricsAreThere()
     {
         const int alerts = 5;
-        await using var silo = HostProcess.Start("Silo", new Dictionary<string, string?> { ["Storage:DataFolder"] = _data.Path, ["Admin:Token"] = PublicApi.AdminToken });
-        await silo.WaitUntilReadyAsync(StartTimeout);
+        var silo = running.Host;
         using var admin = new PublicApi(silo);
         var project = await admin.CreateProjectAsync("metrics", ["+15550100100"], ringTimeoutSeconds: 30, stepDelaySeconds: 60, repeats: 1);
         using var prometheus = new PrometheusServer(silo.BaseAddress);
@@ -48,8 +42,7 @@ public sealed class MetricsTests : IDisposable
     [Fact]
     public async Task Metrics_AfterAProbe_TextFormatWithTheRequestDurationByRouteAndStatus()
     {
-        await using var silo = HostProcess.Start("Silo", new Dictionary<string, string?> { ["Storage:DataFolder"] = _data.Path });
-        await silo.WaitUntilReadyAsync(StartTimeout);
+        var silo = running.Host;
         using var health = await silo.Http.GetAsync("/healthz");
 
         using var response = await silo.Http.GetAsync("/metrics");
