@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every benchmark once, one after another, as bench/README.md reports them: the figures of one run.
-# Needs what ./test.sh installs (PostgreSQL, espeak-ng). Takes about 15 minutes on 2 cores.
+# Needs what ./test.sh installs (PostgreSQL, espeak-ng). Takes about 10 minutes on 2 cores.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 # Many .NET hosts at once would otherwise use up the per-user inotify instances through configuration reload watchers.
