@@ -19,8 +19,8 @@ bench() { # prints the benchmark's figures, or its last lines when it failed
 echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 bench intake postgres 10
 bench intake sqlite 10
-bench first-ring 10 10
-bench first-ring 10 10 speech
+bench first-ring 10 30
+bench first-ring 10 30 speech
 bench first-ring 500 5
 bench storm postgres
 bench memory 100000

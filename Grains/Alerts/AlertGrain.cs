@@ -292,7 +292,7 @@ public sealed partial class AlertGrain(
         await CallCurrentContactAsync();
     }
 
-    /// <summary>Calls the contact at the current position: the alert is written while the call is placed (idempotently).</summary>
+    /// <summary>Calls the contact at the current position: the alert is written once the call is placed (idempotently).</summary>
     private async Task CallCurrentContactAsync()
     {
         var number = Alert.Contacts[Alert.ContactIndex];
@@ -308,9 +308,17 @@ public sealed partial class AlertGrain(
         Alert.CurrentCallId = callId;
         // The watchdog first: an alert stored with a call that was never placed must always have one to place it.
         await EnsureWatchdogAsync();
-        // The alert's write and the dial run side by side, so that the write does not delay the ring. Should the write
-        // be lost, the call id follows from the stored calls again, and placing that call again is idempotent.
-        await Task.WhenAll(state.WriteStateAsync(), GrainFactory.GetGrain<ICallGrain>(callId).PlaceAsync(PlaceRequest(number)));
+        // The dial first, the alert's write after it, so that the write does not delay the ring: on SQLite each write
+        // waits for the one before it. Should the write be lost, the call id follows from the stored calls again, and
+        // placing that call again is idempotent.
+        try
+        {
+            await GrainFactory.GetGrain<ICallGrain>(callId).PlaceAsync(PlaceRequest(number));
+        }
+        finally
+        {
+            await state.WriteStateAsync();
+        }
     }
 
     private PlaceCallRequest PlaceRequest(string number) => new(number, Alert.Policy.RingTimeout, AlertId, Alert.Summary, Alert.Prompts);
