@@ -22,6 +22,7 @@ bench intake sqlite 10
 bench first-ring 10 30
 bench first-ring 10 30 speech
 bench first-ring 500 5
+bench first-ring 500 5 speech
 bench storm postgres
 bench memory 100000
 bench activation-cost 100000
