@@ -1,10 +1,12 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 
 namespace CallPing.Grains.Speech;
 
 /// <summary>
 /// 16-bit mono PCM WAV, the one format both espeak-ng writes and Asterisk plays from a URL. espeak-ng writing to a pipe
-/// cannot know its length, so a data chunk's size is not trusted: the data runs to the end.
+/// cannot know its length, so a data chunk's size is not trusted: the data runs to the end. Samples are read and written
+/// in place, without copies: WAV is little-endian, as is every processor .NET runs the silo on.
 /// </summary>
 public static class PcmWav
 {
@@ -13,12 +15,19 @@ public static class PcmWav
     /// <summary>The sample rate and samples of a 16-bit mono PCM WAV.</summary>
     public static (int SampleRate, short[] Samples) Read(ReadOnlySpan<byte> wav)
     {
+        var samples = SamplesOf(wav, out var sampleRate);
+        return (sampleRate, samples.ToArray());
+    }
+
+    /// <summary>The samples of a 16-bit mono PCM WAV, read in place.</summary>
+    public static ReadOnlySpan<short> SamplesOf(ReadOnlySpan<byte> wav, out int sampleRate)
+    {
         if (wav.Length < 12 || !wav[..4].SequenceEqual("RIFF"u8) || !wav[8..12].SequenceEqual("WAVE"u8))
         {
             throw new FormatException("Not a RIFF WAVE file.");
         }
 
-        var sampleRate = 0;
+        sampleRate = 0;
         for (var at = 12; at + 8 <= wav.Length;)
         {
             var id = wav.Slice(at, 4);
@@ -43,14 +52,7 @@ public static class PcmWav
                     throw new FormatException("The data chunk comes before the fmt chunk.");
                 }
 
-                var data = body[..(body.Length & ~1)];
-                var samples = new short[data.Length / 2];
-                for (var i = 0; i < samples.Length; i++)
-                {
-                    samples[i] = BinaryPrimitives.ReadInt16LittleEndian(data[(2 * i)..]);
-                }
-
-                return (sampleRate, samples);
+                return MemoryMarshal.Cast<byte, short>(body[..(body.Length & ~1)]);
             }
 
             at += 8 + size + (size & 1);
@@ -62,7 +64,15 @@ public static class PcmWav
     /// <summary>A complete 16-bit mono PCM WAV of the samples.</summary>
     public static byte[] Write(int sampleRate, ReadOnlySpan<short> samples)
     {
-        var wav = new byte[HeaderBytes + 2 * samples.Length];
+        var wav = Silent(sampleRate, samples.Length);
+        samples.CopyTo(SamplesOf(wav));
+        return wav;
+    }
+
+    /// <summary>A complete 16-bit mono PCM WAV of <paramref name="sampleCount"/> silent samples, to be written through <see cref="SamplesOf(byte[])"/>.</summary>
+    public static byte[] Silent(int sampleRate, int sampleCount)
+    {
+        var wav = new byte[HeaderBytes + 2 * sampleCount];
         var span = wav.AsSpan();
         "RIFF"u8.CopyTo(span);
         BinaryPrimitives.WriteInt32LittleEndian(span[4..], wav.Length - 8);
@@ -75,14 +85,12 @@ public static class PcmWav
         BinaryPrimitives.WriteInt16LittleEndian(span[32..], 2);
         BinaryPrimitives.WriteInt16LittleEndian(span[34..], 16);
         "data"u8.CopyTo(span[36..]);
-        BinaryPrimitives.WriteInt32LittleEndian(span[40..], 2 * samples.Length);
-        for (var i = 0; i < samples.Length; i++)
-        {
-            BinaryPrimitives.WriteInt16LittleEndian(span[(HeaderBytes + 2 * i)..], samples[i]);
-        }
-
+        BinaryPrimitives.WriteInt32LittleEndian(span[40..], 2 * sampleCount);
         return wav;
     }
+
+    /// <summary>The samples of a WAV made by <see cref="Silent"/>, in place.</summary>
+    public static Span<short> SamplesOf(byte[] wav) => MemoryMarshal.Cast<byte, short>(wav.AsSpan(HeaderBytes));
 
     /// <summary>How long the audio of a WAV written by <see cref="Write"/> plays.</summary>
     public static TimeSpan DurationOf(ReadOnlySpan<byte> wav)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 
 namespace CallPing.Grains.Speech;
@@ -14,11 +15,31 @@ public static class Resampler
 
     public static short[] Resample(ReadOnlySpan<short> input, int fromRate, int toRate)
     {
+        var output = new short[OutputLength(input.Length, fromRate, toRate)];
+        Resample(input, fromRate, toRate, output);
+        return output;
+    }
+
+    /// <summary>How many samples <paramref name="inputLength"/> samples become.</summary>
+    public static int OutputLength(int inputLength, int fromRate, int toRate)
+    {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(fromRate);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(toRate);
+        return (int)((long)inputLength * toRate / fromRate);
+    }
+
+    /// <summary>Resamples into <paramref name="output"/>, which holds exactly <see cref="OutputLength"/> samples.</summary>
+    public static void Resample(ReadOnlySpan<short> input, int fromRate, int toRate, Span<short> output)
+    {
+        if (output.Length != OutputLength(input.Length, fromRate, toRate))
+        {
+            throw new ArgumentException($"The output must hold {OutputLength(input.Length, fromRate, toRate)} samples.", nameof(output));
+        }
+
         if (fromRate == toRate)
         {
-            return input.ToArray();
+            input.CopyTo(output);
+            return;
         }
 
         // Output sample n sits at input position n * from / to. Its filter depends only on n mod `phases`; the next
@@ -47,26 +68,32 @@ public static class Resampler
         }
 
         // In float, so that each output sample is one vectorised dot product: rendering runs beside the calls, and this
-        // loop is most of its time in the silo.
-        var samples = new float[input.Length];
-        for (var i = 0; i < input.Length; i++)
+        // loop is most of its time in the silo. The buffer is pooled: a rendering's large arrays would otherwise cost
+        // the silo full garbage collections while it dials.
+        var rented = ArrayPool<float>.Shared.Rent(input.Length);
+        try
         {
-            samples[i] = input[i];
-        }
+            var samples = rented.AsSpan(0, input.Length);
+            for (var i = 0; i < input.Length; i++)
+            {
+                samples[i] = input[i];
+            }
 
-        var output = new short[(int)((long)input.Length * toRate / fromRate)];
-        for (var n = 0; n < output.Length; n++)
+            for (var n = 0; n < output.Length; n++)
+            {
+                var (first, weights) = filters[n % phases];
+                var offset = n / phases * stride + first;
+                // At the ends the filter reaches past the input: only the part that overlaps it counts.
+                var skip = Math.Max(0, -offset);
+                var length = Math.Min(weights.Length, samples.Length - offset) - skip;
+                var sum = length > 0 ? Dot(samples.Slice(offset + skip, length), weights.AsSpan(skip, length)) : 0;
+                output[n] = (short)Math.Clamp(MathF.Round(sum), short.MinValue, short.MaxValue);
+            }
+        }
+        finally
         {
-            var (first, weights) = filters[n % phases];
-            var offset = n / phases * stride + first;
-            // At the ends the filter reaches past the input: only the part that overlaps it counts.
-            var skip = Math.Max(0, -offset);
-            var length = Math.Min(weights.Length, samples.Length - offset) - skip;
-            var sum = length > 0 ? Dot(samples.AsSpan(offset + skip, length), weights.AsSpan(skip, length)) : 0;
-            output[n] = (short)Math.Clamp(MathF.Round(sum), short.MinValue, short.MaxValue);
+            ArrayPool<float>.Shared.Return(rented);
         }
-
-        return output;
     }
 
     private static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)

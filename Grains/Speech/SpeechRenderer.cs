@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.ComponentModel;
 using System.Diagnostics;
 using CallPing.Grains.Interfaces.Speech;
@@ -33,14 +34,25 @@ public sealed class SpeechRenderer(IOptions<SpeechOptions> options)
         try
         {
             var started = Stopwatch.GetTimestamp();
-            var spoken = await SpeakAsync(request, cancellationToken);
-            var (rate, samples) = PcmWav.Read(spoken);
-            var resampled = Resampler.Resample(samples, rate, SampleRate);
-            var audio = new short[(int)(LeadingPause.TotalSeconds * SampleRate) + resampled.Length];
-            resampled.CopyTo(audio.AsSpan(audio.Length - resampled.Length));
-            var wav = PcmWav.Write(SampleRate, audio);
-            CallPingMetrics.RecordSpeechRendered(request.Voice, Stopwatch.GetElapsedTime(started));
-            return wav;
+            // espeak-ng's output is read into a pooled buffer (one byte over the bound, so that output past it is seen)
+            // and resampled straight into the WAV that is kept: the WAV is a rendering's one large allocation (see
+            // Resampler on why that matters).
+            var spoken = ArrayPool<byte>.Shared.Rent(MaxRenderedBytes + 1);
+            try
+            {
+                var length = await SpeakAsync(request, spoken, cancellationToken);
+                var samples = PcmWav.SamplesOf(spoken.AsSpan(0, length), out var rate);
+                var pause = (int)(LeadingPause.TotalSeconds * SampleRate);
+                var resampled = Resampler.OutputLength(samples.Length, rate, SampleRate);
+                var wav = PcmWav.Silent(SampleRate, pause + resampled);
+                Resampler.Resample(samples, rate, SampleRate, PcmWav.SamplesOf(wav)[pause..]);
+                CallPingMetrics.RecordSpeechRendered(request.Voice, Stopwatch.GetElapsedTime(started));
+                return wav;
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(spoken);
+            }
         }
         finally
         {
@@ -48,7 +60,8 @@ public sealed class SpeechRenderer(IOptions<SpeechOptions> options)
         }
     }
 
-    private async Task<byte[]> SpeakAsync(SpeechRequest request, CancellationToken cancellationToken)
+    /// <summary>Speaks the text into <paramref name="output"/>; returns how many bytes of WAV espeak-ng wrote.</summary>
+    private async Task<int> SpeakAsync(SpeechRequest request, byte[] output, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(Options.RenderTimeout);
@@ -91,15 +104,15 @@ public sealed class SpeechRenderer(IOptions<SpeechOptions> options)
             }
 
             var errors = espeak.StandardError.ReadToEndAsync(CancellationToken.None);
-            var output = await ReadBoundedAsync(espeak.StandardOutput.BaseStream);
+            var length = await ReadBoundedAsync(espeak.StandardOutput.BaseStream, output);
             await espeak.WaitForExitAsync(CancellationToken.None);
             timeout.Token.ThrowIfCancellationRequested();
-            if (espeak.ExitCode != 0 || output.Length == 0)
+            if (espeak.ExitCode != 0 || length == 0)
             {
                 throw new InvalidOperationException($"espeak-ng -v {request.Voice} failed (exit {espeak.ExitCode}): {(await errors).Trim()}");
             }
 
-            return output;
+            return length;
         }
         catch (Exception e) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested && e is not OutOfMemoryException)
         {
@@ -139,21 +152,20 @@ public sealed class SpeechRenderer(IOptions<SpeechOptions> options)
         }
     }
 
-    private static async Task<byte[]> ReadBoundedAsync(Stream stream)
+    /// <summary>Reads the stream to its end into <paramref name="output"/> (at least one byte over the bound); more than <see cref="MaxRenderedBytes"/> is an error.</summary>
+    private static async Task<int> ReadBoundedAsync(Stream stream, byte[] output)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[64 * 1024];
+        var length = 0;
         int read;
-        while ((read = await stream.ReadAsync(chunk)) > 0)
+        while ((read = await stream.ReadAsync(output.AsMemory(length, MaxRenderedBytes + 1 - length))) > 0)
         {
-            if (buffer.Length + read > MaxRenderedBytes)
+            length += read;
+            if (length > MaxRenderedBytes)
             {
                 throw new InvalidOperationException($"espeak-ng wrote more than {MaxRenderedBytes} bytes; the text is too long to speak.");
             }
-
-            buffer.Write(chunk, 0, read);
         }
 
-        return buffer.ToArray();
+        return length;
     }
 }
