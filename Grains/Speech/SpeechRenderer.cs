@@ -88,7 +88,6 @@ public sealed class SpeechRenderer(IOptions<SpeechOptions> options)
             throw new InvalidOperationException($"{Options.Espeak} could not be started (Debian package espeak-ng): {e.Message}", e);
         }
 
-        LowerPriority(espeak);
         // Killing it ends every read and wait below, whatever the pipes' support for cancellation.
         using var kill = timeout.Token.Register(() => KillQuietly(espeak));
         try
@@ -121,19 +120,6 @@ public sealed class SpeechRenderer(IOptions<SpeechOptions> options)
         finally
         {
             KillQuietly(espeak);
-        }
-    }
-
-    /// <summary>Rendering is background work beside the calls: where CPU is short, the silo's dials and answers go first.</summary>
-    private static void LowerPriority(Process process)
-    {
-        try
-        {
-            process.PriorityClass = ProcessPriorityClass.BelowNormal;
-        }
-        catch (Exception e) when (e is InvalidOperationException or Win32Exception)
-        {
-            // Already exited (an unknown voice, say): its exit code says why, below.
         }
     }
 

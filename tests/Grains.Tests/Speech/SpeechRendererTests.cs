@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using CallPing.Grains.Interfaces.Speech;
 using CallPing.Grains.Speech;
 using CallPing.TestSupport;
@@ -67,20 +66,6 @@ public sealed class SpeechRendererTests
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => renderer.RenderAsync(new SpeechRequest("Disk full", "en", 160)));
 
         Assert.Contains($"{SpeechRenderer.MaxRenderedBytes} bytes", error.Message);
-    }
-
-    [Fact]
-    public async Task Render_EspeakRunsAtALowerPriorityThanTheSilo()
-    {
-        using var folder = new TempFolder();
-        // It reads the text first, as espeak-ng does: by then the renderer has set its priority.
-        var tellsItsNiceness = Script(folder, "niceness", "cat >/dev/null; echo \"niceness $(nice)\" >&2; exit 1");
-        var renderer = Renderer(new SpeechOptions { Espeak = tellsItsNiceness });
-
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => renderer.RenderAsync(new SpeechRequest("Disk full", "en", 160)));
-
-        var niceness = int.Parse(error.Message[(error.Message.IndexOf("niceness ", StringComparison.Ordinal) + "niceness ".Length)..].Trim(), CultureInfo.InvariantCulture);
-        Assert.True(niceness >= 10, error.Message);
     }
 
     [Fact]
