@@ -82,7 +82,7 @@ public sealed class RealPbxRig : IAsyncDisposable
         var deadline = DateTime.UtcNow + within;
         AlertView? alert;
         using var api = Api(apiKey);
-        while (!((alert = await api.GetAlertAsync(alertId)) is { } seen && done(seen)))
+        while (!((alert = await GetOrFailAsync()) is { } seen && done(seen)))
         {
             if (DateTime.UtcNow > deadline)
             {
@@ -93,6 +93,20 @@ public sealed class RealPbxRig : IAsyncDisposable
         }
 
         return alert;
+
+        // An error answer fails the test with what CallPing logged about it.
+        async Task<AlertView?> GetOrFailAsync()
+        {
+            try
+            {
+                return await api.GetAlertAsync(alertId);
+            }
+            catch (HttpRequestException e)
+            {
+                Assert.Fail($"{what}: reading the alert failed ({e.Message}).\n{Diagnostics()}");
+                throw;
+            }
+        }
     }
 
     /// <summary>
