@@ -61,14 +61,6 @@ public static class PcmWav
         throw new FormatException("No data chunk.");
     }
 
-    /// <summary>A complete 16-bit mono PCM WAV of the samples.</summary>
-    public static byte[] Write(int sampleRate, ReadOnlySpan<short> samples)
-    {
-        var wav = Silent(sampleRate, samples.Length);
-        samples.CopyTo(SamplesOf(wav));
-        return wav;
-    }
-
     /// <summary>A complete 16-bit mono PCM WAV of <paramref name="sampleCount"/> silent samples, to be written through <see cref="SamplesOf(byte[])"/>.</summary>
     public static byte[] Silent(int sampleRate, int sampleCount)
     {
@@ -92,10 +84,10 @@ public static class PcmWav
     /// <summary>The samples of a WAV made by <see cref="Silent"/>, in place.</summary>
     public static Span<short> SamplesOf(byte[] wav) => MemoryMarshal.Cast<byte, short>(wav.AsSpan(HeaderBytes));
 
-    /// <summary>How long the audio of a WAV written by <see cref="Write"/> plays.</summary>
+    /// <summary>How long the audio of a 16-bit mono PCM WAV plays.</summary>
     public static TimeSpan DurationOf(ReadOnlySpan<byte> wav)
     {
-        var (rate, samples) = Read(wav);
+        var samples = SamplesOf(wav, out var rate);
         return TimeSpan.FromSeconds((double)samples.Length / rate);
     }
 }

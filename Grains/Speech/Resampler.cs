@@ -13,13 +13,6 @@ public static class Resampler
     /// <summary>Input samples on each side of an output sample that weigh in: more is sharper and slower.</summary>
     private const int HalfWidth = 16;
 
-    public static short[] Resample(ReadOnlySpan<short> input, int fromRate, int toRate)
-    {
-        var output = new short[OutputLength(input.Length, fromRate, toRate)];
-        Resample(input, fromRate, toRate, output);
-        return output;
-    }
-
     /// <summary>How many samples <paramref name="inputLength"/> samples become.</summary>
     public static int OutputLength(int inputLength, int fromRate, int toRate)
     {
