@@ -112,6 +112,10 @@ for path in sys.argv[1:]:
         message = result.findtext("t:Output/t:ErrorInfo/t:Message", "", ns).strip().splitlines()
         for line in message[:4]:
             print("      " + line[:300])
+        # The project's own frames say where it broke; a CI log has nothing else to go on.
+        stack = result.findtext("t:Output/t:ErrorInfo/t:StackTrace", "", ns).strip().splitlines()
+        for line in [l for l in stack if "CallPing." in l][:6]:
+            print("      " + line.strip()[:300])
 PYTHON
 fi
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
