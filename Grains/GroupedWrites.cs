@@ -1,15 +1,20 @@
+using System.Diagnostics;
+
 namespace CallPing.Grains;
 
 /// <summary>
 /// Stores the state of a grain whose turns interleave. Two writes never overlap (the second would fail on the first's
 /// ETag): a change made while a write runs waits for it, and every change made meanwhile goes into one next write, so a
 /// burst of changes costs a few writes. <paramref name="write"/> stores a snapshot of the grain's working copy taken
-/// when it starts, which no interleaved turn changes while it is written. Use it from the grain's turns only.
+/// when it starts, which no interleaved turn changes while it is written. A <paramref name="spacing"/> keeps writes at
+/// least that far apart, from start to start, for a state too large to write without pause. Use it from the grain's
+/// turns only.
 /// </summary>
-public sealed class GroupedWrites(Func<Task> write)
+public sealed class GroupedWrites(Func<Task> write, TimeSpan spacing = default)
 {
     private Task _write = Task.CompletedTask;
     private Task? _nextWrite;
+    private long _lastStart;
 
     /// <summary>The write that will hold every change made so far: the next one when it is queued, else the running one.</summary>
     public Task Pending => _nextWrite ?? _write;
@@ -22,9 +27,9 @@ public sealed class GroupedWrites(Func<Task> write)
             return _nextWrite;
         }
 
-        if (_write.IsCompleted)
+        if (_write.IsCompleted && UntilNextStart() <= TimeSpan.Zero)
         {
-            return _write = write();
+            return _write = Start();
         }
 
         return _nextWrite = WriteAfterAsync(_write);
@@ -34,7 +39,20 @@ public sealed class GroupedWrites(Func<Task> write)
     {
         // Always yields, so _nextWrite is set before it is cleared here; the running write's failure is its callers' to see.
         await running.ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.ForceYielding | ConfigureAwaitOptions.SuppressThrowing);
+        if (UntilNextStart() is { Ticks: > 0 } wait)
+        {
+            await Task.Delay(wait);
+        }
+
         _nextWrite = null;
-        await (_write = write());
+        await (_write = Start());
+    }
+
+    private TimeSpan UntilNextStart() => _lastStart == 0 ? TimeSpan.Zero : spacing - Stopwatch.GetElapsedTime(_lastStart);
+
+    private Task Start()
+    {
+        _lastStart = Stopwatch.GetTimestamp();
+        return write();
     }
 }

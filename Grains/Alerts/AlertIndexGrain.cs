@@ -22,6 +22,13 @@ public sealed class AlertIndexGrain(
 
     public const int MaxListed = 10_000;
 
+    /// <summary>
+    /// The least time between two writes. Each write stores the whole index, up to <see cref="MaxListed"/> listings
+    /// (megabytes of JSON): written back to back, a busy project's index took a large share of the node's CPU and of
+    /// the store's single writer, and every alert's intake slowed down. A report waits up to this long for its write.
+    /// </summary>
+    public static readonly TimeSpan WriteSpacing = TimeSpan.FromMilliseconds(500);
+
     private Dictionary<string, AlertListing> _alerts = [];
 
     private GroupedWrites? _writes;
@@ -84,7 +91,7 @@ public sealed class AlertIndexGrain(
     };
 
     /// <summary>Stores the index: reports interleave, so its writes are grouped.</summary>
-    private GroupedWrites Writes => _writes ??= new GroupedWrites(WriteSnapshotAsync);
+    private GroupedWrites Writes => _writes ??= new GroupedWrites(WriteSnapshotAsync, WriteSpacing);
 
     private Task SaveAsync() => Writes.SaveAsync();
 
