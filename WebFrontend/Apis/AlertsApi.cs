@@ -79,7 +79,7 @@ public static class AlertsApi
             return IntakeProblems.Invalid(mapping.Errors);
         }
 
-        var result = await IntakeSubmitter.SubmitAsync(grains, mapping.Events[0], logs.CreateLogger(IntakeSubmitter.LogCategory));
+        var result = await gate.SubmitAsync(grains, mapping.Events[0], logs.CreateLogger(IntakeSubmitter.LogCategory), cancellationToken);
         return TypedResults.Accepted(result.AlertId is null ? null : $"/api/v1/alerts/{Uri.EscapeDataString(result.AlertId)}", IntakeResponse.From(result));
     }
 

@@ -60,7 +60,7 @@ public static class PagerDutyApi
             return Invalid([.. mapping.Errors]);
         }
 
-        var result = await IntakeSubmitter.SubmitAsync(grains, mapping.Events[0], logs.CreateLogger(IntakeSubmitter.LogCategory));
+        var result = await gate.SubmitAsync(grains, mapping.Events[0], logs.CreateLogger(IntakeSubmitter.LogCategory), cancellationToken);
         return TypedResults.Json(PagerDutyAccepted.For(result.DedupKey), statusCode: StatusCodes.Status202Accepted);
     }
 

@@ -20,16 +20,19 @@ public static class ProjectTestAlertApi
 
     public static IEndpointRouteBuilder MapProjectTestAlertApi(this IEndpointRouteBuilder endpoints)
     {
+        var gate = IntakeGate.For(endpoints);
         endpoints.MapGroup($"{ProjectsApi.Prefix}/{{projectId}}").WithTags("Projects").RequireSession()
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
-            .MapPost("/test-alert", SendAsync).RequireOrgRole(OrgRole.Member)
+            .MapPost("/test-alert", (string projectId, HttpContext context, IGrainFactory grains, AccountLimits limits, AccountClock clock, ILoggerFactory logs, CancellationToken cancellationToken) =>
+                SendAsync(projectId, context, gate, grains, limits, clock, logs, cancellationToken)).RequireOrgRole(OrgRole.Member)
             .Produces<IntakeResponse>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithName("SendProjectTestAlert")
             .WithSummary("Raises a test alert in the project, which calls its escalation policy like any alert (members and up; as many a minute per project as Accounts:AccountPermitsPerMinute).");
         return endpoints;
     }
 
-    private static async Task<IResult> SendAsync(string projectId, HttpContext context, IGrainFactory grains, AccountLimits limits, AccountClock clock, ILoggerFactory logs)
+    private static async Task<IResult> SendAsync(
+        string projectId, HttpContext context, IntakeGate gate, IGrainFactory grains, AccountLimits limits, AccountClock clock, ILoggerFactory logs, CancellationToken cancellationToken)
     {
         if (limits.TryAcquire(AccountLimits.TestAlert, projectId) is { } wait)
         {
@@ -38,7 +41,7 @@ public static class ProjectTestAlertApi
 
         // A dedup key of its own, so that every test is a new alert that calls, not a repeat of an open one.
         var test = new AlertEvent(projectId, $"test-{IntakeText.NewDedupKey()}", AlertAction.Trigger, Summary, AlertSeverity.Info, "CallPing portal", null, Origin);
-        var result = await IntakeSubmitter.SubmitAsync(grains, test, logs.CreateLogger(IntakeSubmitter.LogCategory));
+        var result = await gate.SubmitAsync(grains, test, logs.CreateLogger(IntakeSubmitter.LogCategory), cancellationToken);
 
         // The row is written after the alert is stored and keyed by the alert, so a retry adds no second row; a crash
         // between the two leaves the test alert without its row.

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using CallPing.Grains.Interfaces.Audit;
+using CallPing.Grains.Interfaces.Models;
 using CallPing.Grains.Interfaces.Projects;
 using CallPing.Grains.Projects;
 
@@ -9,7 +10,7 @@ namespace CallPing.WebFrontend.Intake;
 
 /// <summary>
 /// What every intake endpoint shares: its options, the per-key rate limit, API key authentication (through this
-/// node's <see cref="ApiKeyCache"/>) and the JSON settings.
+/// node's <see cref="ApiKeyCache"/>), the JSON settings, and the places for alerts in flight (Intake:MaxInFlight).
 /// One per application, made when the endpoints are mapped, so that all four formats draw on the same per-key limit.
 /// </summary>
 public sealed class IntakeGate : IDisposable
@@ -18,6 +19,7 @@ public sealed class IntakeGate : IDisposable
 
     private readonly IntakeRateLimiter _limiter;
     private readonly ApiKeyCache _keys;
+    private readonly SemaphoreSlim _inFlight;
 
     public IntakeGate(IntakeOptions options, IGrainFactory grains, TimeProvider time)
     {
@@ -25,6 +27,7 @@ public sealed class IntakeGate : IDisposable
         Options = options;
         _keys = new ApiKeyCache(grains, time);
         _limiter = new IntakeRateLimiter(options);
+        _inFlight = new SemaphoreSlim(options.MaxInFlight);
         NativeJson = IntakeJson.Native(options.MaxDepth);
         IntegrationJson = IntakeJson.Integration(options.MaxDepth);
     }
@@ -77,6 +80,39 @@ public sealed class IntakeGate : IDisposable
     }
 
     /// <summary>
+    /// Hands an event to its dedup grain (<see cref="IntakeSubmitter"/>) once one of the places in flight is free; the
+    /// waiters get theirs in the order they came. A request given up while waiting stores nothing.
+    /// </summary>
+    public async Task<IntakeResult> SubmitAsync(IGrainFactory grains, AlertEvent alertEvent, ILogger logger, CancellationToken cancellationToken)
+    {
+        await _inFlight.WaitAsync(cancellationToken);
+        try
+        {
+            return await IntakeSubmitter.SubmitAsync(grains, alertEvent, logger);
+        }
+        finally
+        {
+            _inFlight.Release();
+        }
+    }
+
+    /// <summary>
+    /// Submits a webhook's events one after another, in the order they came, so that a firing and a resolved state of
+    /// one alert in a single payload are applied in that order.
+    /// </summary>
+    public async Task<IReadOnlyList<IntakeResult>> SubmitAllAsync(IGrainFactory grains, IReadOnlyList<AlertEvent> events, ILogger logger, CancellationToken cancellationToken)
+    {
+        var results = new List<IntakeResult>(events.Count);
+        foreach (var alertEvent in events)
+        {
+            // Once the first is stored the rest follow, so that a payload is never applied in part.
+            results.Add(await SubmitAsync(grains, alertEvent, logger, results.Count == 0 ? cancellationToken : CancellationToken.None));
+        }
+
+        return results;
+    }
+
+    /// <summary>
     /// Revokes a project's live key and refuses it on this node from now on, rather than when this node's confirmation
     /// of it runs out (other nodes refuse it within <see cref="ApiKeyCache.ConfirmedFor"/>). False when the project has
     /// no live key of that id.
@@ -93,7 +129,11 @@ public sealed class IntakeGate : IDisposable
         return true;
     }
 
-    public void Dispose() => _limiter.Dispose();
+    public void Dispose()
+    {
+        _limiter.Dispose();
+        _inFlight.Dispose();
+    }
 
     private static IntakeFailure Unauthorized { get; } =
         new(StatusCodes.Status401Unauthorized, "Authorization", "A valid CallPing API key is required.");

@@ -15,6 +15,13 @@ public sealed class IntakeOptions
     [Range(0, 10_000, ErrorMessage = "Intake:{0} must be between {1} and {2}.")]
     public int QueueLimit { get; set; }
 
+    /// <summary>
+    /// Alerts this node hands to the grains at once; more wait their turn, in the order they came. A storm then waits
+    /// at the door instead of inside, where its work would hold up the first calls of the alerts already accepted.
+    /// </summary>
+    [Range(1, 10_000, ErrorMessage = "Intake:{0} must be between {1} and {2}.")]
+    public int MaxInFlight { get; set; } = 32;
+
     /// <summary>Largest request body, in bytes; a larger one gets 413.</summary>
     [Range(1024, 16 * 1024 * 1024, ErrorMessage = "Intake:{0} must be between {1} and {2}.")]
     public int MaxBodyBytes { get; set; } = 64 * 1024;

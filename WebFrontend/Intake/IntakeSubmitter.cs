@@ -26,19 +26,4 @@ public static class IntakeSubmitter
             alertEvent.Origin, alertEvent.Action, alertEvent.DedupKey, alertEvent.ProjectId, result.AlertId ?? "(none)", result.Status, result.Count, result.Created);
         return result;
     }
-
-    /// <summary>
-    /// Submits a webhook's events one after another, in the order they came, so that a firing and a resolved state of
-    /// one alert in a single payload are applied in that order.
-    /// </summary>
-    public static async Task<IReadOnlyList<IntakeResult>> SubmitAllAsync(IGrainFactory grains, IReadOnlyList<AlertEvent> events, ILogger logger)
-    {
-        var results = new List<IntakeResult>(events.Count);
-        foreach (var alertEvent in events)
-        {
-            results.Add(await SubmitAsync(grains, alertEvent, logger));
-        }
-
-        return results;
-    }
 }

@@ -20,7 +20,7 @@ public static class WebhookIntake
             return IntakeProblems.Invalid(mapping.Errors);
         }
 
-        var results = await IntakeSubmitter.SubmitAllAsync(grains, mapping.Events, logs.CreateLogger(IntakeSubmitter.LogCategory));
+        var results = await gate.SubmitAllAsync(grains, mapping.Events, logs.CreateLogger(IntakeSubmitter.LogCategory), cancellationToken);
         return TypedResults.Accepted((string?)null, new IntakeBatchResponse([.. results.Select(IntakeResponse.From)]));
     }
 }
