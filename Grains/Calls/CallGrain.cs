@@ -16,7 +16,7 @@ namespace CallPing.Grains.Calls;
 /// again: after a crash a try whose channel the PBX no longer has ends as unknown and the call goes on with a new try.
 /// </summary>
 public sealed partial class CallGrain(
-    [PersistentState("call", GrainStorage.Urgent)] IPersistentState<CallState> state,
+    [PersistentState("call", GrainStorage.Name)] IPersistentState<CallState> state,
     [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time,
     MediaUrls mediaUrls) : Grain, ICallGrain, IRemindable
 {

@@ -22,7 +22,7 @@ namespace CallPing.Grains.Pbx;
 /// ARI request and one write after another; their writes are grouped (<see cref="GroupedWrites"/>).
 /// </summary>
 public sealed class PbxGrain(
-    [PersistentState("pbx", GrainStorage.Urgent)] IPersistentState<PbxState> state,
+    [PersistentState("pbx", GrainStorage.Name)] IPersistentState<PbxState> state,
     IOptions<PbxHealthOptions> options,
     IOptions<PbxOptions> pbxOptions,
     IServiceProvider services,

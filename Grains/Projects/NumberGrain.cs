@@ -11,7 +11,7 @@ namespace CallPing.Grains.Projects;
 /// decides at once, without awaiting anything, and the reservations made while a write runs share the next one.
 /// </summary>
 public sealed class NumberGrain(
-    [PersistentState("number", GrainStorage.Urgent)] IPersistentState<NumberState> state,
+    [PersistentState("number", GrainStorage.Name)] IPersistentState<NumberState> state,
     IOptions<NumberLimitOptions> options,
     [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time) : Grain, INumberGrain
 {

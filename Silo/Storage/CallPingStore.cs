@@ -36,12 +36,6 @@ public abstract class CallPingStore : IAsyncDisposable
     /// <summary>The connections of Orleans' providers and of the store itself.</summary>
     public abstract DbDataSource DataSource { get; }
 
-    /// <summary>
-    /// The connections of <see cref="CallPing.Grains.GrainStorage.Urgent"/> state: where the store has a single writer,
-    /// their statements go ahead of the others waiting.
-    /// </summary>
-    public virtual DbDataSource UrgentDataSource => DataSource;
-
     /// <summary>The resource folder of this dialect's migrations.</summary>
     internal abstract string Dialect { get; }
 

@@ -33,9 +33,7 @@ public sealed class SqliteStore : CallPingStore
     /// <summary>Orleans 10.4 maps this name to Microsoft.Data.Sqlite; "Microsoft.Data.Sqlite" itself is not a name it knows.</summary>
     public override string Invariant => "System.Data.SQLite";
 
-    public override DbDataSource DataSource => _connections.Normal;
-
-    public override DbDataSource UrgentDataSource => _connections.Urgent;
+    public override DbDataSource DataSource => _connections;
 
     internal override string Dialect => "Sqlite";
 

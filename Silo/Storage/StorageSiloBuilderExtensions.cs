@@ -13,7 +13,7 @@ public static class StorageSiloBuilderExtensions
     /// <summary>
     /// Registers the <see cref="CallPingStore"/> (readied at the first lifecycle stage: locked, migrated), membership
     /// (ADO.NET on PostgreSQL; on SQLite, development clustering with this silo as its own primary, on the ports the
-    /// host configured), grain storages <see cref="GrainStorage.Name"/> and <see cref="GrainStorage.Urgent"/> with System.Text.Json state, and ADO.NET
+    /// host configured), grain storage <see cref="GrainStorage.Name"/> with System.Text.Json state, and ADO.NET
     /// reminders. Cluster id, service id and endpoints are the host's to configure.
     /// </summary>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">A setting is invalid.</exception>
@@ -41,8 +41,13 @@ public static class StorageSiloBuilderExtensions
             silo.UseDevelopmentClustering(primarySiloEndpoint: null);
         }
 
-        AddGrainStorage(silo, GrainStorage.Name, store => store.DataSource);
-        AddGrainStorage(silo, GrainStorage.Urgent, store => store.UrgentDataSource);
+        silo.AddAdoNetGrainStorage(GrainStorage.Name, options => options.Configure<CallPingStore, IServiceProvider>((o, store, services) =>
+        {
+            o.Invariant = store.Invariant;
+            o.DataSource = store.DataSource;
+            // JSON rather than Orleans' binary format, so that an operator can read state with psql or sqlite3.
+            o.GrainStorageSerializer = ActivatorUtilities.CreateInstance<SystemTextJsonGrainStorageSerializer>(services);
+        }));
 
         silo.UseAdoNetReminderService((OptionsBuilder<AdoNetReminderTableOptions> options) =>
             options.Configure<CallPingStore>((o, store) =>
@@ -53,13 +58,4 @@ public static class StorageSiloBuilderExtensions
 
         return silo;
     }
-
-    private static void AddGrainStorage(ISiloBuilder silo, string name, Func<CallPingStore, System.Data.Common.DbDataSource> dataSource) =>
-        silo.AddAdoNetGrainStorage(name, options => options.Configure<CallPingStore, IServiceProvider>((o, store, services) =>
-        {
-            o.Invariant = store.Invariant;
-            o.DataSource = dataSource(store);
-            // JSON rather than Orleans' binary format, so that an operator can read state with psql or sqlite3.
-            o.GrainStorageSerializer = ActivatorUtilities.CreateInstance<SystemTextJsonGrainStorageSerializer>(services);
-        }));
 }

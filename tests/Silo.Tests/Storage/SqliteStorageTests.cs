@@ -74,47 +74,6 @@ public sealed class SqliteStorageTests : StorageSuite, IDisposable
     }
 
     [Fact]
-    public async Task Connections_UrgentWaiting_TakesTheTurnAheadOfEarlierNormalOnes()
-    {
-        var storage = await NewStoreAsync();
-        await using var store = CallPingStore.Create(storage);
-        await store.StartAsync();
-
-        var first = await store.DataSource.OpenConnectionAsync();
-        var normal = store.DataSource.OpenConnectionAsync().AsTask();
-        var urgent = store.UrgentDataSource.OpenConnectionAsync().AsTask();
-        await Task.Delay(TimeSpan.FromMilliseconds(300));
-        Assert.False(urgent.IsCompleted, "an urgent connection opened while another was open");
-
-        await first.DisposeAsync();
-        await using var urgentOpen = await urgent.WaitAsync(TimeSpan.FromSeconds(10));
-        await Task.Delay(TimeSpan.FromMilliseconds(300));
-        Assert.False(normal.IsCompleted, "the normal connection that waited longer opened beside the urgent one");
-        await urgentOpen.CloseAsync();
-        await using var normalOpen = await normal.WaitAsync(TimeSpan.FromSeconds(10));
-        Assert.Equal(System.Data.ConnectionState.Open, normalOpen.State);
-    }
-
-    [Fact]
-    public async Task Connections_WaiterCancelled_TheTurnPassesToTheNext()
-    {
-        var storage = await NewStoreAsync();
-        await using var store = CallPingStore.Create(storage);
-        await store.StartAsync();
-
-        var first = await store.DataSource.OpenConnectionAsync();
-        using var cancel = new CancellationTokenSource();
-        var cancelled = store.UrgentDataSource.OpenConnectionAsync(cancel.Token).AsTask();
-        var next = store.DataSource.OpenConnectionAsync().AsTask();
-        await cancel.CancelAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
-
-        await first.DisposeAsync();
-        await using var nextOpen = await next.WaitAsync(TimeSpan.FromSeconds(10));
-        Assert.Equal(System.Data.ConnectionState.Open, nextOpen.State);
-    }
-
-    [Fact]
     public async Task Start_FirstStoreDisposed_SecondStoreStarts()
     {
         var storage = await NewStoreAsync();

@@ -3,7 +3,6 @@ using CallPing.Silo.Storage;
 using CallPing.WebFrontend.Hosting;
 using CallPing.Silo.Tests.Storage.Grains;
 using CallPing.TestSupport;
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 
 namespace CallPing.Silo.Tests.Storage;
@@ -58,28 +57,6 @@ public abstract class StorageSuite
         Assert.Equal(("counter", 1), (counter.Label, counter.Count));
         Assert.Contains("\"Count\":1", await ReadStoredJsonAsync(storage, CounterGrain.StateName, "shared-key"));
         Assert.Contains("\"Count\":2", await ReadStoredJsonAsync(storage, TallyGrain.StateName, "shared-key"));
-    }
-
-    [Fact]
-    public async Task WriteState_UrgentStorage_SameRowAsTheOtherStorage()
-    {
-        var storage = await NewStoreAsync();
-        await using var cluster = await StorageCluster.StartAsync(storage, _serviceId);
-        var grain = cluster.Client.GetGrain<ICounterGrain>("moved");
-        await grain.IncrementAsync("written by the grain");
-        var urgent = cluster.Services.GetRequiredKeyedService<IGrainStorage>(CallPing.Grains.GrainStorage.Urgent);
-
-        // A state moved to the urgent storage (a new build) reads the row the other one wrote, and writes it in place.
-        var moved = new GrainState<CounterState>();
-        await urgent.ReadStateAsync(CounterGrain.StateName, grain.GetGrainId(), moved);
-        Assert.Equal(("written by the grain", 1), (moved.State!.Label, moved.State.Count));
-        moved.State.Label = "written through the urgent storage";
-        await urgent.WriteStateAsync(CounterGrain.StateName, grain.GetGrainId(), moved);
-
-        var readBack = new GrainState<CounterState>();
-        await cluster.GrainStorage.ReadStateAsync(CounterGrain.StateName, grain.GetGrainId(), readBack);
-        Assert.Equal("written through the urgent storage", readBack.State!.Label);
-        Assert.Contains("written through the urgent storage", await ReadStoredJsonAsync(storage, CounterGrain.StateName, "moved"));
     }
 
     [Fact]
