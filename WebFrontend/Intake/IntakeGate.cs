@@ -129,11 +129,9 @@ public sealed class IntakeGate : IDisposable
         return true;
     }
 
-    public void Dispose()
-    {
-        _limiter.Dispose();
-        _inFlight.Dispose();
-    }
+    // The places in flight are not disposed: a request still running at shutdown must be able to give its place back,
+    // and a SemaphoreSlim holds nothing to release unless its wait handle is asked for.
+    public void Dispose() => _limiter.Dispose();
 
     private static IntakeFailure Unauthorized { get; } =
         new(StatusCodes.Status401Unauthorized, "Authorization", "A valid CallPing API key is required.");
