@@ -39,7 +39,10 @@ internal sealed class PbxKeeper(IGrainFactory grains, IPbxFleet fleet, IHostAppl
     {
         try
         {
-            await grains.GetGrain<IPbxGrain>(pbxId).KeepConnectedAsync().WaitAsync(NudgeEvery * 5);
+            // A nudge to a silo that died waits until membership declares it dead; bounding each nudge by the round keeps
+            // the rounds (every PBX's nudge, and the next round's) a second apart meanwhile. An abandoned nudge still
+            // runs in the grain.
+            await grains.GetGrain<IPbxGrain>(pbxId).KeepConnectedAsync().WaitAsync(NudgeEvery);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
