@@ -85,15 +85,15 @@ public sealed class IntakeGate : IDisposable
     /// </summary>
     public async Task<IntakeResult> SubmitAsync(IGrainFactory grains, AlertEvent alertEvent, ILogger logger, CancellationToken cancellationToken)
     {
+        using var place = await EnterAsync(cancellationToken);
+        return await IntakeSubmitter.SubmitAsync(grains, alertEvent, logger);
+    }
+
+    /// <summary>One of the places in flight, held until disposed; waits, in arrival order, while all are taken.</summary>
+    public async Task<IDisposable> EnterAsync(CancellationToken cancellationToken)
+    {
         await _inFlight.WaitAsync(cancellationToken);
-        try
-        {
-            return await IntakeSubmitter.SubmitAsync(grains, alertEvent, logger);
-        }
-        finally
-        {
-            _inFlight.Release();
-        }
+        return new Place(_inFlight);
     }
 
     /// <summary>
@@ -132,6 +132,19 @@ public sealed class IntakeGate : IDisposable
     // The places in flight are not disposed: a request still running at shutdown must be able to give its place back,
     // and a SemaphoreSlim holds nothing to release unless its wait handle is asked for.
     public void Dispose() => _limiter.Dispose();
+
+    private sealed class Place(SemaphoreSlim places) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                places.Release();
+            }
+        }
+    }
 
     private static IntakeFailure Unauthorized { get; } =
         new(StatusCodes.Status401Unauthorized, "Authorization", "A valid CallPing API key is required.");

@@ -23,15 +23,31 @@ public sealed class IntakeGateTests(SharedIntakeApp.App app)
     }
 
     [Fact]
-    public async Task SubmitAsync_GivenUpBeforeItsPlaceCame_StoresNothing()
+    public async Task SubmitAsync_EveryPlaceTaken_WaitsUntilOneIsFree()
     {
         var (projectId, _, _) = await app.NewProjectAsync();
         using var gate = new IntakeGate(new IntakeOptions { MaxInFlight = 1 }, app.Grains, TimeProvider.System);
-        using var givenUp = new CancellationTokenSource();
-        await givenUp.CancelAsync();
+        var held = await gate.EnterAsync(CancellationToken.None);
+
+        var waiting = gate.SubmitAsync(app.Grains, Trigger(projectId, "waits"), NullLogger.Instance, CancellationToken.None);
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        Assert.False(waiting.IsCompleted, "a submission went ahead while every place was taken");
+        held.Dispose();
+
+        Assert.True((await waiting.WaitAsync(TimeSpan.FromSeconds(30))).Created);
+    }
+
+    [Fact]
+    public async Task SubmitAsync_GivenUpWhileWaitingForAPlace_StoresNothing()
+    {
+        var (projectId, _, _) = await app.NewProjectAsync();
+        using var gate = new IntakeGate(new IntakeOptions { MaxInFlight = 1 }, app.Grains, TimeProvider.System);
+        var held = await gate.EnterAsync(CancellationToken.None);
+        using var givenUp = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
             gate.SubmitAsync(app.Grains, Trigger(projectId, "given-up"), NullLogger.Instance, givenUp.Token));
+        held.Dispose();
         var next = await gate.SubmitAsync(app.Grains, Trigger(projectId, "given-up"), NullLogger.Instance, CancellationToken.None);
 
         Assert.True(next.Created, "the trigger given up was stored as an alert");
