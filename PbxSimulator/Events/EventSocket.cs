@@ -11,6 +11,8 @@ namespace CallPing.PbxSimulator.Events;
 internal sealed class EventSocket(HttpContext context, IReadOnlyList<string> apps)
 {
     private readonly Channel<string> _outbox = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Lock _lock = new();
+    private bool _requestOver;
 
     public IReadOnlyList<string> Apps { get; } = apps;
 
@@ -20,13 +22,22 @@ internal sealed class EventSocket(HttpContext context, IReadOnlyList<string> app
     public void Abort()
     {
         _outbox.Writer.TryComplete();
-        try
+        lock (_lock)
         {
-            context.Abort();
+            // Kestrel reuses a finished request's HttpContext, so one that is over must not be touched.
+            if (!_requestOver)
+            {
+                context.Abort();
+            }
         }
-        catch (ObjectDisposedException)
+    }
+
+    /// <summary>Called as the request ends, before its HttpContext goes back to Kestrel: Abort does nothing after it.</summary>
+    public void RequestOver()
+    {
+        lock (_lock)
         {
-            // The client left at the same moment and its request is over: nothing left to drop.
+            _requestOver = true;
         }
     }
 

@@ -31,6 +31,7 @@ internal static class EventsApi
         finally
         {
             pbx.Hub.Unregister(socket);
+            socket.RequestOver();
         }
 
         return Results.Empty;
