@@ -73,7 +73,8 @@ public sealed class PortalPasswordTests(PortalFixture portal)
 
         await Expect(page.Locator("#password-changed")).ToBeVisibleAsync();
         await Expect(prompt).ToBeHiddenAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();
+        var logout = await tab.ClickForApiAnswerAsync(page.GetByRole(AriaRole.Button, new() { Name = "Log out" }), "/api/v1/auth/logout");
+        Assert.Equal(204, logout.Status);
         await page.WaitForURLAsync("**/login");
         await PortalFixture.LogInAsync(tab, email, NewPassword);
         tab.AssertNoErrors("403");

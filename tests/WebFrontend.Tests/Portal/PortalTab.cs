@@ -60,6 +60,14 @@ public sealed class PortalTab : IAsyncDisposable
         Assert.Equal(SecurityHeaders.PortalContentSecurityPolicy, await response.HeaderValueAsync("content-security-policy"));
     }
 
+    /// <summary>
+    /// Clicks a button of a form the page sends to the API and returns the API's answer, so that a test waiting for the
+    /// page that follows can first say what the API answered.
+    /// </summary>
+    public Task<IResponse> ClickForApiAnswerAsync(ILocator button, string apiPath) =>
+        Page.RunAndWaitForResponseAsync(() => button.ClickAsync(), response =>
+            response.Request.Method == "POST" && new Uri(response.Url).AbsolutePath == apiPath);
+
     /// <summary>A full-page screenshot under the test results folder, for a person to look at.</summary>
     public Task ScreenshotAsync(string name) =>
         Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(PortalFixture.ScreenshotFolder, $"{name}.png"), FullPage = true });
