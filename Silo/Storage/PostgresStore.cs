@@ -1,7 +1,7 @@
 using System.Data;
 using System.Data.Common;
-using System.Net.Sockets;
 using Npgsql;
+using CallPing.WebFrontend.Hosting;
 
 namespace CallPing.Silo.Storage;
 
@@ -15,9 +15,8 @@ public sealed class PostgresStore : CallPingStore
 
     public PostgresStore(string connectionString)
     {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        Location = $"{builder.Host}:{builder.Port}/{builder.Database}";
-        _dataSource = NpgsqlDataSource.Create(builder);
+        Location = PostgresFailure.Location(connectionString);
+        _dataSource = NpgsqlDataSource.Create(connectionString);
     }
 
     public override string Kind => "PostgreSQL";
@@ -40,9 +39,9 @@ public sealed class PostgresStore : CallPingStore
             await migrator.MigrateAsync(cancellationToken);
             return migrator.LatestVersion;
         }
-        catch (Exception e) when (e is NpgsqlException or TimeoutException or SocketException)
+        catch (Exception e) when (PostgresFailure.IsReachOrLogin(e))
         {
-            throw new StorageStartupException($"Cannot use {Description} (Storage:ConnectionString): {Reason(e)}", e);
+            throw new StorageStartupException($"Cannot use {Description} (Storage:ConnectionString): {PostgresFailure.Reason(e)}", e);
         }
     }
 
@@ -56,12 +55,4 @@ public sealed class PostgresStore : CallPingStore
         await command.ExecuteNonQueryAsync(cancellationToken);
         return transaction;
     }
-
-    /// <summary>The innermost useful message: "password authentication failed for user ...", "Connection refused", ...</summary>
-    private static string Reason(Exception e) => e switch
-    {
-        PostgresException postgres => $"{postgres.MessageText} ({postgres.SqlState})",
-        NpgsqlException { InnerException: { } inner } => $"{e.Message} {inner.Message}",
-        _ => e.Message,
-    };
 }

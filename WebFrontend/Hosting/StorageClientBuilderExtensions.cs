@@ -4,7 +4,8 @@ namespace CallPing.WebFrontend.Hosting;
 public static class StorageClientBuilderExtensions
 {
     /// <summary>
-    /// Reads the gateway list from the PostgreSQL membership table. A SQLite store serves one silo that hosts the web
+    /// Reads the gateway list from the PostgreSQL membership table, after a first connection shows the store can be
+    /// used (<see cref="ClusterStoreCheck"/>). A SQLite store serves one silo that hosts the web
     /// role itself, so a separate client process has no cluster to join and is refused.
     /// </summary>
     /// <exception cref="StartupRefusedException">The store is SQLite.</exception>
@@ -19,6 +20,7 @@ public static class StorageClientBuilderExtensions
                 "With Storage:Provider=Sqlite the Silo serves the web role itself (Silo:Roles=web,worker).");
         }
 
+        client.Services.AddSingleton<IStartupCheck>(new ClusterStoreCheck(storage.ConnectionString!));
         client.UseAdoNetClustering(options =>
         {
             options.Invariant = "Npgsql";

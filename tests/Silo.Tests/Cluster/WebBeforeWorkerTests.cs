@@ -88,8 +88,9 @@ public sealed class WebBeforeWorkerTests(PostgresServer postgres, ITestOutputHel
 
         var exitCode = await web.WaitForExitAsync(Within);
 
-        Assert.Equal(1, exitCode);
-        Assert.Contains("CallPing could not start: Npgsql.PostgresException (0x80004005): 28P01: password authentication failed", web.Output);
+        Assert.Equal(2, exitCode);
+        Assert.Contains($"CallPing could not start: Cannot use PostgreSQL 127.0.0.1:{postgres.Port}/postgres (Storage:ConnectionString): password authentication failed", web.Output);
+        Assert.DoesNotContain("PostgresException", web.Output);
         Assert.DoesNotContain("Waiting for a worker silo", web.Output);
     }
 
