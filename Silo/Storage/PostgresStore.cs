@@ -41,7 +41,7 @@ public sealed class PostgresStore : CallPingStore
         }
         catch (Exception e) when (PostgresFailure.IsReachOrLogin(e))
         {
-            throw new StorageStartupException($"Cannot use {Description} (Storage:ConnectionString): {PostgresFailure.Reason(e)}", e);
+            throw new StorageStartupException(PostgresFailure.Refusal(Location, e), e);
         }
     }
 

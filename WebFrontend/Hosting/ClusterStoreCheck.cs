@@ -18,8 +18,7 @@ internal sealed class ClusterStoreCheck(string connectionString) : IStartupCheck
         }
         catch (Exception e) when (PostgresFailure.IsReachOrLogin(e))
         {
-            throw new StartupRefusedException(
-                $"Cannot use PostgreSQL {PostgresFailure.Location(connectionString)} (Storage:ConnectionString): {PostgresFailure.Reason(e)}", e);
+            throw new StartupRefusedException(PostgresFailure.Refusal(PostgresFailure.Location(connectionString), e), e);
         }
     }
 }
