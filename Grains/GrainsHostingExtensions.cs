@@ -16,6 +16,7 @@ public static class GrainsHostingExtensions
         builder.Services.AddOptions<PbxOptions>().BindConfiguration(PbxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<PbxHealthOptions>().BindConfiguration(PbxHealthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<NumberLimitOptions>().BindConfiguration(NumberLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<NumberKeys>();
         builder.Services.AddSingleton<IPbxFleet, ConfiguredPbxFleet>();
         builder.Services.AddSingleton<PbxRotation>();
         builder.Services.AddOptions<SpeechOptions>().BindConfiguration(SpeechOptions.Section).ValidateDataAnnotations().ValidateOnStart();

@@ -1,6 +1,6 @@
 namespace CallPing.Grains.Interfaces.Accounts;
 
-/// <summary>A secret every web process must share (the session signing key), generated once. Key: the secret's name.</summary>
+/// <summary>A secret every process of the cluster must share (the session signing key, the number keys), generated once. Key: the secret's name.</summary>
 [Alias("callping.ISharedSecretGrain")]
 public interface ISharedSecretGrain : IGrainWithStringKey
 {

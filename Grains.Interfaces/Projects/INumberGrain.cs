@@ -2,7 +2,7 @@ using Orleans.Concurrency;
 
 namespace CallPing.Grains.Interfaces.Projects;
 
-/// <summary>Per phone number call limit, across all alerts and projects, so that an alert storm cannot ring one phone without end. Key: the E.164 number.</summary>
+/// <summary>Per phone number call limit, across all alerts and projects, so that an alert storm cannot ring one phone without end. Key: the number's key (NumberKeys), never the number itself.</summary>
 [Alias("callping.INumberGrain")]
 public interface INumberGrain : IGrainWithStringKey
 {

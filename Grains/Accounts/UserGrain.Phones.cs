@@ -6,7 +6,6 @@ using CallPing.Grains.Interfaces.Calls;
 using CallPing.Grains.Interfaces.Models;
 using CallPing.Grains.Interfaces.Orgs;
 using CallPing.Grains.Interfaces.Phones;
-using CallPing.Grains.Interfaces.Projects;
 
 namespace CallPing.Grains.Accounts;
 
@@ -209,7 +208,7 @@ public sealed partial class UserGrain
 
     /// <summary>The number's limit on portal calls, shared by everyone who has it among their numbers; null when this call may go.</summary>
     private async Task<OrgAnswer?> PortalCallRefusedAsync(StoredPhoneNumber phone, string callId) =>
-        await GrainFactory.GetGrain<INumberGrain>(phone.Number).TryReservePortalCallAsync(callId) is { } wait
+        await (await numberKeys.GrainOfAsync(phone.Number)).TryReservePortalCallAsync(callId) is { } wait
             ? OrgAnswer.TooSoon($"{PhoneNumber.Mask(phone.Number)} had as many verification and test calls as it may have " +
                 $"for now; the next one can be asked for in {Math.Ceiling(wait.TotalMinutes):0} min.", wait)
             : null;

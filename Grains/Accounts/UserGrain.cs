@@ -1,12 +1,14 @@
 using Microsoft.Extensions.DependencyInjection;
 using CallPing.Grains.Interfaces.Accounts;
+using CallPing.Grains.Projects;
 
 namespace CallPing.Grains.Accounts;
 
 /// <summary>One account: its sign-ups, password, sessions, TOTP challenges and recovery codes (see <see cref="IUserGrain"/>).</summary>
 public sealed partial class UserGrain(
     [PersistentState("user", GrainStorage.Name)] IPersistentState<UserState> state,
-    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time) : Grain, IUserGrain, IRemindable
+    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time,
+    NumberKeys numberKeys) : Grain, IUserGrain, IRemindable
 {
     public const string SweepReminder = "account-sweep";
 

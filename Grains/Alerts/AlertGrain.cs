@@ -8,6 +8,7 @@ using CallPing.Grains.Interfaces.Calls;
 using CallPing.Grains.Interfaces.Models;
 using CallPing.Grains.Interfaces.Projects;
 using CallPing.Grains.Interfaces.Speech;
+using CallPing.Grains.Projects;
 using CallPing.Grains.Speech;
 using CallPing.Grains.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +27,7 @@ public sealed partial class AlertGrain(
     [PersistentState("alert", GrainStorage.Name)] IPersistentState<AlertState> state,
     [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time,
     MediaUrls mediaUrls,
+    NumberKeys numberKeys,
     ILogger<AlertGrain> logger) : Grain, IAlertGrain, IRemindable
 {
     /// <summary>How often, and how far apart, the same person is tried again when no PBX could place the call.</summary>
@@ -296,7 +298,7 @@ public sealed partial class AlertGrain(
     private async Task CallCurrentContactAsync()
     {
         var number = Alert.Contacts[Alert.ContactIndex];
-        if (!await GrainFactory.GetGrain<INumberGrain>(number).TryReserveCallAsync(AlertId))
+        if (!await (await numberKeys.GrainOfAsync(number)).TryReserveCallAsync(AlertId))
         {
             Alert.Notes.Add($"skipped {CallGrain.Mask(number)}: call limit for this number reached");
             await AdvanceAsync();
