@@ -1,5 +1,4 @@
 using CallPing.Grains.Interfaces.Models;
-using CallPing.Grains.Projects;
 using CallPing.PbxSimulator.Scripting;
 
 namespace CallPing.Grains.Tests.Alerts;
@@ -63,7 +62,7 @@ public sealed class EscalationStepTests(EscalationCluster cluster) : EscalationT
         // Other alerts called alice five times within the last ten minutes: her limit.
         for (var i = 0; i < 5; i++)
         {
-            Assert.True(await (await new NumberKeys(Silo.Grains).GrainOfAsync(alice)).TryReserveCallAsync($"storm-{i}"));
+            Assert.True(await (await Silo.NumberGrainAsync(alice)).TryReserveCallAsync($"storm-{i}"));
         }
 
         var alertId = await TriggerAsync(await ProjectAsync(alice, bob));

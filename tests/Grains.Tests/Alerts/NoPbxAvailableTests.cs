@@ -60,6 +60,6 @@ public sealed class NoPbxAvailableTests(UnconfiguredFleetSilo fixture) : IClassF
 
     /// <summary>Which alerts the number's calls were reserved for: one reservation per call placed to it.</summary>
     private async Task<IEnumerable<string>> ReservedForAsync(string number) =>
-        (await Silo.StoredStateAsync<NumberState>("number", (await new NumberKeys(Silo.Grains).GrainOfAsync(number)).GetPrimaryKeyString()))?
+        (await Silo.StoredStateAsync<NumberState>("number", (await Silo.NumberGrainAsync(number)).GetPrimaryKeyString()))?
             .Reservations.Select(r => r.AlertId) ?? [];
 }

@@ -1,5 +1,7 @@
 using CallPing.Grains.Interfaces.Pbx;
+using CallPing.Grains.Interfaces.Projects;
 using CallPing.Grains.Pbx.Fleet;
+using CallPing.Grains.Projects;
 using CallPing.Silo.Storage;
 using CallPing.WebFrontend.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -34,6 +36,9 @@ public sealed class GrainSilo : IAsyncDisposable
     public InProcessTestCluster Cluster => _cluster;
 
     public IGrainFactory Grains => SiloServices.GetRequiredService<IGrainFactory>();
+
+    /// <summary>A phone number's limit grain, found by the silo's own <see cref="NumberKeys"/>, as its grains find it.</summary>
+    public Task<INumberGrain> NumberGrainAsync(string number) => SiloServices.GetRequiredService<NumberKeys>().GrainOfAsync(number);
 
     public IServiceProvider SiloServices => _cluster.GetSiloServiceProvider();
 

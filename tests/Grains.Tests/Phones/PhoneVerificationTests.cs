@@ -6,7 +6,6 @@ using CallPing.Grains.Interfaces.Models;
 using CallPing.Grains.Interfaces.Orgs;
 using CallPing.Grains.Interfaces.Phones;
 using CallPing.Grains.Interfaces.Projects;
-using CallPing.Grains.Projects;
 using CallPing.Grains.Tests.Alerts;
 using CallPing.PbxSimulator.Scripting;
 using CallPing.TestSupport;
@@ -163,7 +162,7 @@ public sealed class PhoneVerificationTests(EscalationCluster cluster) : Escalati
 
         await DialledReachesAsync(number, 5);
         var refused = await User(stranger).CallToVerifyAsync(NumberIdOf(stranger));
-        var alertCallReserved = await (await new NumberKeys(Silo.Grains).GrainOfAsync(number)).TryReserveCallAsync($"alert-{Guid.NewGuid():N}");
+        var alertCallReserved = await (await Silo.NumberGrainAsync(number)).TryReserveCallAsync($"alert-{Guid.NewGuid():N}");
         Silo.Time.Advance(TimeSpan.FromHours(1));
         var afterAnHour = await User(stranger).CallToVerifyAsync(NumberIdOf(stranger));
 

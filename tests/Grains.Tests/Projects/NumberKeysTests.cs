@@ -11,9 +11,9 @@ public sealed class NumberKeysTests(ProjectsSilo silo)
     {
         var number = $"+1555{Random.Shared.Next(1_000_000, 10_000_000)}";
 
-        var key = (await new NumberKeys(silo.Silo.Grains).GrainOfAsync(number)).GetPrimaryKeyString();
+        var key = (await silo.Silo.NumberGrainAsync(number)).GetPrimaryKeyString();
         var otherProcess = (await new NumberKeys(silo.Silo.Grains).GrainOfAsync(number)).GetPrimaryKeyString();
-        var otherNumber = (await new NumberKeys(silo.Silo.Grains).GrainOfAsync(number + "1")).GetPrimaryKeyString();
+        var otherNumber = (await silo.Silo.NumberGrainAsync(number + "1")).GetPrimaryKeyString();
 
         Assert.Equal(key, otherProcess);
         Assert.NotEqual(key, otherNumber);
@@ -25,7 +25,7 @@ public sealed class NumberKeysTests(ProjectsSilo silo)
     {
         var number = $"+1555{Random.Shared.Next(1_000_000, 10_000_000)}";
 
-        Assert.True(await (await new NumberKeys(silo.Silo.Grains).GrainOfAsync(number)).TryReserveCallAsync("alert-1"));
+        Assert.True(await (await silo.Silo.NumberGrainAsync(number)).TryReserveCallAsync("alert-1"));
 
         var rows = await silo.StoredRowsAsync();
         Assert.Contains(rows, r => r.StateName == "number" && r.Json.Contains("alert-1", StringComparison.Ordinal));
